@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from ..errors import BanmianError
-from . import archive_cmds, enrich_cmds, parse_cmds
+from . import archive_cmds, enrich_cmds, parse_cmds, serve_cmds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser.add_argument("--version", action="version", version=f"banmian {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (parse_cmds, enrich_cmds, archive_cmds):
+    for module in (parse_cmds, enrich_cmds, archive_cmds, serve_cmds):
         module.add_commands(sub)
     return parser
 
