@@ -1,13 +1,14 @@
 """The Store protocol: what the archive offers to ingest, search, export and serve, whatever the engine.
 
 Two real implementations: SQLite (one file, the default) and PostgreSQL (``--db postgresql://…``).
-``open_store(db)`` picks one from the ``--db`` value. Results are plain JSON-ready dicts so the CLI and the
+``open_store(db)`` (in ``banmian.store``) picks one from the ``--db`` value. Results are plain JSON-ready dicts so the CLI and the
 REST API can hand them out as they are; the shapes are documented on each method and fixed by the shared
 store test suite, which runs against both engines.
 """
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -26,21 +27,34 @@ class SearchQuery:
     person: str | None = None
     place: str | None = None
     org: str | None = None
+    page_id: int | None = None  # "search within this page" (Store ids, as in get_page)
     limit: int = 20
     offset: int = 0
+    facets: bool = True  # compute facet counts (the CLI does not need them)
 
 
 @dataclass
 class SearchResult:
     total: int
-    results: list[dict[str, Any]]  # {"id", "headline", "paper", "date", "page", "snippet"}, best first
-    facets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # {"paper": [{"value", "count"}], ...}
+    # {"id", "headline", "paper", "date", "page", "page_id", "snippet"}, best first; the snippet is HTML:
+    # text escaped, hits wrapped in <mark>…</mark>. An empty q browses: newest first, in page order.
+    results: list[dict[str, Any]]
+    # {"paper"|"date"|"page"|"person"|"place"|"org": [{"value", "count"}]}, most frequent first, at most 20
+    # values each, counted over all matches; empty when total is 0 or facets=False.
+    facets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"total": self.total, "results": self.results, "facets": self.facets}
 
 
 class Store(Protocol):
+    def page_hash(self, key: str) -> str | None:
+        """The content hash stored for the page ``key``, or None (lets ingest skip unchanged files unparsed)."""
+
+    def bulk(self) -> AbstractContextManager[None]:
+        """``with store.bulk():`` groups many ingest_page calls in one transaction; each page stays
+        all-or-nothing (a failing page is rolled back alone and its exception raised)."""
+
     def ingest_page(self, page: Page, *, key: str, content_hash: str) -> IngestOutcome:
         """Write one page atomically. ``key`` names the page (paper/date/page, else the source file);
         the same key with the same hash is ``unchanged``, with another hash ``replaced``."""
@@ -72,5 +86,8 @@ class Store(Protocol):
 
     def stats(self) -> dict[str, int]:
         """{"papers", "issues", "pages", "articles"}"""
+
+    def size_bytes(self) -> int:
+        """Bytes the archive takes on disk (file, or PostgreSQL database)."""
 
     def close(self) -> None: ...

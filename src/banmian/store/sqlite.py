@@ -1,0 +1,416 @@
+"""The embedded archive: one SQLite file, FTS5 over Python-made bigrams (see ``bigrams``).
+
+Schema (version in ``PRAGMA user_version``, migrated on open): papers → issues (paper + date) → pages →
+articles, plus ``article_entities`` (person/place/org values for filters and facets), ``article_people``
+(each person with the titles the article gives them) and ``articles_fts``, a contentless FTS5 table with
+three columns (headline; kicker + subheadlines; body) whose rowid is the article id. Contentless keeps
+the file small — the bigram text is never stored — at the price that removing an article means handing
+FTS5 its tokens again, which ``bigrams`` recomputes from the stored article.
+
+The FTS5 table has a one-character prefix index (``prefix='1'``), which makes the one-character query
+``X*`` a single index lookup instead of a scan over every bigram starting with X (see README for the
+measurements behind this choice).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, NotFound
+from ..model import Page
+from . import bigrams, query, records, snippets
+from .base import IngestOutcome, SearchQuery, SearchResult
+
+SCHEMA_VERSION = 1
+
+_SCHEMA_V1 = """
+CREATE TABLE papers (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE issues (
+    id INTEGER PRIMARY KEY,
+    paper_id INTEGER NOT NULL REFERENCES papers(id),
+    date TEXT NOT NULL,
+    UNIQUE (paper_id, date)
+);
+CREATE TABLE pages (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    issue_id INTEGER REFERENCES issues(id),
+    paper TEXT, date TEXT, page INTEGER,
+    source_file TEXT,
+    leftover TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX pages_issue ON pages(issue_id, page);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    page_id INTEGER NOT NULL REFERENCES pages(id),
+    position INTEGER NOT NULL,
+    paper TEXT, date TEXT, page INTEGER,
+    kicker TEXT, headline TEXT NOT NULL, source TEXT,
+    subheadlines TEXT NOT NULL, paragraphs TEXT NOT NULL, bylines TEXT NOT NULL, credits TEXT NOT NULL,
+    captions TEXT NOT NULL, jumps TEXT NOT NULL, tables TEXT NOT NULL,
+    enrichment TEXT
+);
+CREATE INDEX articles_page ON articles(page_id, position);
+CREATE INDEX articles_browse ON articles(date, paper, page, position);
+CREATE TABLE article_entities (
+    kind TEXT NOT NULL, value TEXT NOT NULL, article_id INTEGER NOT NULL,
+    PRIMARY KEY (kind, value, article_id)
+) WITHOUT ROWID;
+CREATE INDEX article_entities_article ON article_entities(article_id);
+CREATE TABLE article_people (
+    article_id INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
+    titles TEXT NOT NULL, mentions INTEGER NOT NULL,
+    PRIMARY KEY (article_id, position)
+);
+CREATE INDEX article_people_name ON article_people(name);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    head, sub, body, content='', prefix='1', tokenize='unicode61 remove_diacritics 0'
+);
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');
+"""
+
+# Each entry takes the schema from version i to i + 1.
+MIGRATIONS = [_SCHEMA_V1]
+
+_ARTICLE_COLUMNS = (
+    "kicker", "headline", "source", *records.LIST_FIELDS, "enrichment",
+)
+
+
+def default_path() -> str:
+    return os.environ.get("BANMIAN_DB") or "banmian.db"
+
+
+class SQLiteStore:
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False):
+        self.path = str(path)
+        if Path(self.path).is_dir():
+            raise InputError(f"{self.path}: is a folder, not a database file")
+        if readonly and not Path(self.path).exists():
+            raise InputError(f"{self.path}: no such database (ingest some pages first)")
+        try:
+            self.db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"{self.path}: not a banmian database ({exc})") from None
+        self._lock = threading.RLock()
+        self._in_bulk = False
+
+    # -- schema -----------------------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise InputError(f"{self.path}: made by a newer banmian (schema {version}; this one knows {SCHEMA_VERSION})")
+        if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise InputError(f"{self.path}: an SQLite file, but not a banmian archive")
+        for step in range(version, SCHEMA_VERSION):
+            self.db.execute("BEGIN IMMEDIATE")
+            for statement in _statements(MIGRATIONS[step]):
+                self.db.execute(statement)
+            self.db.execute(f"PRAGMA user_version = {step + 1}")
+            self.db.execute("COMMIT")
+        tok = self.db.execute("SELECT value FROM meta WHERE key = 'tokenizer'").fetchone()
+        if tok is None or int(tok[0]) != bigrams.TOKENIZER_VERSION:
+            self._reindex()
+
+    def _reindex(self) -> None:
+        """Rebuild the FTS index from the stored articles (tokeniser changed, or a fresh file)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
+        for row in self.db.execute(f"SELECT id, {', '.join(_ARTICLE_COLUMNS)} FROM articles"):
+            self._fts_write(row["id"], _row_article(row))
+        self.db.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('tokenizer', ?)", (str(bigrams.TOKENIZER_VERSION),)
+        )
+        self.db.execute("COMMIT")
+
+    # -- writing ----------------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Group many ``ingest_page`` calls in one transaction (each page still all-or-nothing)."""
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            self._in_bulk = True
+            try:
+                yield
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            else:
+                self.db.execute("COMMIT")
+            finally:
+                self._in_bulk = False
+
+    def page_hash(self, key: str) -> str | None:
+        with self._lock:
+            row = self.db.execute("SELECT content_hash FROM pages WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def ingest_page(self, page: Page, *, key: str, content_hash: str) -> IngestOutcome:
+        with self._lock:
+            old = self.db.execute("SELECT id, content_hash FROM pages WHERE key = ?", (key,)).fetchone()
+            if old is not None and old["content_hash"] == content_hash:
+                return "unchanged"
+            savepoint = "SAVEPOINT page" if self._in_bulk else "BEGIN IMMEDIATE"
+            self.db.execute(savepoint)
+            try:
+                if old is not None:
+                    self._delete_page(old["id"])
+                self._insert_page(page, key, content_hash)
+            except BaseException:
+                self.db.execute("ROLLBACK TO page" if self._in_bulk else "ROLLBACK")
+                if self._in_bulk:
+                    self.db.execute("RELEASE page")
+                raise
+            self.db.execute("RELEASE page" if self._in_bulk else "COMMIT")
+            return "added" if old is None else "replaced"
+
+    def _insert_page(self, page: Page, key: str, content_hash: str) -> None:
+        issue_id = None
+        if page.paper and page.date:
+            self.db.execute("INSERT OR IGNORE INTO papers(name) VALUES (?)", (page.paper,))
+            paper_id = self.db.execute("SELECT id FROM papers WHERE name = ?", (page.paper,)).fetchone()[0]
+            self.db.execute("INSERT OR IGNORE INTO issues(paper_id, date) VALUES (?, ?)", (paper_id, page.date))
+            issue_id = self.db.execute(
+                "SELECT id FROM issues WHERE paper_id = ? AND date = ?", (paper_id, page.date)
+            ).fetchone()[0]
+        page_id = self.db.execute(
+            "INSERT INTO pages(key, content_hash, issue_id, paper, date, page, source_file, leftover, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, content_hash, issue_id, page.paper, page.date, page.page, page.source_file,
+             json.dumps(page.leftover, ensure_ascii=False), datetime.now(UTC).isoformat(timespec="seconds")),
+        ).lastrowid
+        cols = ", ".join(_ARTICLE_COLUMNS)
+        marks = ", ".join("?" for _ in _ARTICLE_COLUMNS)
+        for position, article in enumerate(page.articles):
+            d = article.to_dict()
+            values = records.article_values(d)
+            article_id = self.db.execute(
+                f"INSERT INTO articles(page_id, position, paper, date, page, {cols}) VALUES (?, ?, ?, ?, ?, {marks})",
+                (page_id, position, page.paper, page.date, page.page, *(values[c] for c in _ARTICLE_COLUMNS)),
+            ).lastrowid
+            self._fts_write(article_id, d)
+            self.db.executemany(
+                "INSERT OR IGNORE INTO article_entities(kind, value, article_id) VALUES (?, ?, ?)",
+                [(kind, value, article_id) for kind, value in records.entity_rows(d)],
+            )
+            self.db.executemany(
+                "INSERT INTO article_people(article_id, position, name, titles, mentions) VALUES (?, ?, ?, ?, ?)",
+                [(article_id, *row) for row in records.people_rows(d)],
+            )
+
+    def _fts_write(self, article_id: int, article: dict[str, Any], *, delete: bool = False) -> None:
+        head, sub, body = bigrams.article_columns(article)
+        if delete:
+            self.db.execute(
+                "INSERT INTO articles_fts(articles_fts, rowid, head, sub, body) VALUES ('delete', ?, ?, ?, ?)",
+                (article_id, head, sub, body),
+            )
+        else:
+            self.db.execute(
+                "INSERT INTO articles_fts(rowid, head, sub, body) VALUES (?, ?, ?, ?)", (article_id, head, sub, body)
+            )
+
+    def _delete_page(self, page_id: int) -> None:
+        rows = self.db.execute(
+            f"SELECT id, {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE page_id = ?", (page_id,)
+        ).fetchall()
+        for row in rows:
+            self._fts_write(row["id"], _row_article(row), delete=True)
+            self.db.execute("DELETE FROM article_entities WHERE article_id = ?", (row["id"],))
+            self.db.execute("DELETE FROM article_people WHERE article_id = ?", (row["id"],))
+        self.db.execute("DELETE FROM articles WHERE page_id = ?", (page_id,))
+        self.db.execute("DELETE FROM pages WHERE id = ?", (page_id,))
+        # Papers and issues left without pages go too, so browsing never shows an empty issue.
+        self.db.execute("DELETE FROM issues WHERE id NOT IN (SELECT issue_id FROM pages WHERE issue_id IS NOT NULL)")
+        self.db.execute("DELETE FROM papers WHERE id NOT IN (SELECT paper_id FROM issues)")
+
+    # -- reading ----------------------------------------------------------------------------------------
+    def _all(self, sql: str, params: tuple | list = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self.db.execute(sql, params).fetchall()
+
+    def papers(self) -> list[dict[str, Any]]:
+        out = []
+        for row in self._all(
+            "SELECT p.name, group_concat(i.date) AS dates FROM papers p JOIN issues i ON i.paper_id = p.id"
+            " GROUP BY p.id ORDER BY p.name"
+        ):
+            dates = sorted(row["dates"].split(","))
+            out.append({"paper": row["name"], "issues": len(dates), "first": dates[0], "last": dates[-1], "dates": dates})
+        return out
+
+    def issues(self, paper: str | None = None, date: str | None = None) -> list[dict[str, Any]]:
+        rows = self._all(
+            "SELECT pg.paper, pg.date, pg.id, pg.page,"
+            " (SELECT count(*) FROM articles a WHERE a.page_id = pg.id) AS n,"
+            " (SELECT headline FROM articles a WHERE a.page_id = pg.id ORDER BY position LIMIT 1) AS headline"
+            " FROM pages pg WHERE pg.issue_id IS NOT NULL AND (? IS NULL OR pg.paper = ?) AND (? IS NULL OR pg.date = ?)"
+            " ORDER BY pg.date DESC, pg.paper, pg.page, pg.id",
+            (paper, paper, date, date),
+        )
+        return records.group_issues([dict(r) for r in rows])
+
+    def get_page(self, page_id: int) -> dict[str, Any]:
+        rows = self._all("SELECT * FROM pages WHERE id = ?", (page_id,))
+        if not rows:
+            raise NotFound(f"no page {page_id}")
+        pg = rows[0]
+        arts = self._all(
+            "SELECT id, position, kicker, headline, subheadlines, bylines, paragraphs FROM articles"
+            " WHERE page_id = ? ORDER BY position",
+            (page_id,),
+        )
+        return records.page_dict(dict(pg), [dict(a) for a in arts])
+
+    def get_article(self, article_id: int) -> dict[str, Any]:
+        rows = self._all(f"SELECT id, page_id, position, paper, date, page, {', '.join(_ARTICLE_COLUMNS)}"
+                         " FROM articles WHERE id = ?", (article_id,))
+        if not rows:
+            raise NotFound(f"no article {article_id}")
+        return records.article_dict(dict(rows[0]))
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        ids = [r[0] for r in self._all("SELECT id FROM articles ORDER BY paper, date, page, page_id, position")]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self._all(
+                f"SELECT id, page_id, position, paper, date, page, {', '.join(_ARTICLE_COLUMNS)} FROM articles"
+                f" WHERE id IN ({', '.join('?' for _ in chunk)})",
+                chunk,
+            )
+            by_id = {r["id"]: records.article_dict(dict(r)) for r in rows}
+            yield from (by_id[i] for i in chunk if i in by_id)
+
+    def person(self, name: str) -> dict[str, Any]:
+        rows = self._all(
+            "SELECT a.id, a.headline, a.paper, a.date, a.page, p.titles FROM article_people p"
+            " JOIN articles a ON a.id = p.article_id WHERE p.name = ? ORDER BY a.date, a.paper, a.page, a.position",
+            (name,),
+        )
+        if not rows:
+            raise NotFound(f"no person {name!r} in the archive")
+        return {
+            "name": name,
+            "titles": records.merge_titles([r["titles"] for r in rows]),
+            "articles": [{k: r[k] for k in ("id", "headline", "paper", "date", "page")} for r in rows],
+        }
+
+    def stats(self) -> dict[str, int]:
+        row = self._all(
+            "SELECT (SELECT count(*) FROM papers), (SELECT count(*) FROM issues), (SELECT count(*) FROM pages),"
+            " (SELECT count(*) FROM articles)"
+        )[0]
+        return dict(zip(("papers", "issues", "pages", "articles"), row, strict=True))
+
+    # -- search -----------------------------------------------------------------------------------------
+    def search(self, q: SearchQuery) -> SearchResult:
+        node = query.parse(q.q)
+        where, params = _filters(q)
+        if node is None:
+            source = "FROM articles a"
+            order = "a.date DESC, a.paper, a.page, a.position"
+        else:
+            source = "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            where.insert(0, "articles_fts MATCH ?")
+            params.insert(0, query.to_fts5(node))
+            order = "articles_fts.rank, a.id"
+        base = f"{source} WHERE {' AND '.join(where) or '1'}"
+        with self._lock:
+            rows = self.db.execute(
+                f"SELECT a.id, a.headline, a.paper, a.date, a.page, a.page_id, a.paragraphs, a.captions {base}"
+                f" ORDER BY {order} LIMIT ? OFFSET ?",
+                (*params, q.limit, q.offset),
+            ).fetchall()
+            total = self.db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+            facets = self._facets(base, params) if q.facets and total else {}
+        pattern = snippets.hit_pattern(query.terms(node, positive_only=True))
+        return SearchResult(total, [_result(dict(r), pattern) for r in rows], facets)
+
+    def _facets(self, base: str, params: list[Any]) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        for name in ("paper", "date", "page"):
+            rows = self.db.execute(
+                f"SELECT a.{name} AS value, count(*) AS n {base} AND a.{name} IS NOT NULL"
+                f" GROUP BY a.{name} ORDER BY n DESC, value LIMIT {records.FACET_LIMIT}",
+                params,
+            ).fetchall()
+            out[name] = [{"value": r["value"], "count": r["n"]} for r in rows]
+        for name in records.ENTITY_KINDS:
+            rows = self.db.execute(
+                f"SELECT e.value AS value, count(*) AS n FROM article_entities e WHERE e.kind = ?"
+                f" AND e.article_id IN (SELECT a.id {base}) GROUP BY e.value ORDER BY n DESC, value"
+                f" LIMIT {records.FACET_LIMIT}",
+                (name, *params),
+            ).fetchall()
+            out[name] = [{"value": r["value"], "count": r["n"]} for r in rows]
+        return out
+
+    def size_bytes(self) -> int:
+        with self._lock:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return Path(self.path).stat().st_size
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";\n") if s.strip()]
+
+
+def _row_article(row: sqlite3.Row) -> dict[str, Any]:
+    d = dict(row)
+    d.update({"page_id": None, "position": None, "paper": None, "date": None, "page": None})
+    return records.article_dict(d)
+
+
+def _filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
+    """SQL conditions on ``articles a`` for the query's filters; values always go as parameters."""
+    where: list[str] = []
+    params: list[Any] = []
+    if q.paper:
+        where.append("a.paper = ?")
+        params.append(q.paper)
+    if q.date_from:
+        where.append("a.date >= ?")
+        params.append(q.date_from)
+    if q.date_to:
+        where.append("a.date <= ?")
+        params.append(q.date_to)
+    if q.page is not None:
+        where.append("a.page = ?")
+        params.append(q.page)
+    if q.page_id is not None:
+        where.append("a.page_id = ?")
+        params.append(q.page_id)
+    for kind in records.ENTITY_KINDS:
+        value = getattr(q, kind)
+        if value:
+            where.append("a.id IN (SELECT article_id FROM article_entities WHERE kind = ? AND value = ?)")
+            params.extend((kind, value))
+    return where, params
+
+
+def _result(row: dict[str, Any], pattern: Any) -> dict[str, Any]:
+    texts = json.loads(row["paragraphs"]) + json.loads(row["captions"])
+    return {
+        "id": row["id"], "headline": row["headline"], "paper": row["paper"], "date": row["date"],
+        "page": row["page"], "page_id": row["page_id"], "snippet": snippets.snippet(texts, pattern),
+    }
