@@ -1,0 +1,270 @@
+"""What a unit is, read from its own text: body, title line, byline, credit, source, jump, table row.
+
+Position decides the rest (``segment.py``): a bare name line is a byline only next to a title block or at
+the end of an article; a short line is a headline, a caption or an in-article section head depending on
+what surrounds it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Byline, Credit
+from . import knowledge as K
+from .lines import PARA, Unit
+
+# Unit kinds.
+BODY, HEAD, BYLINE, NAMES, CREDIT, SOURCE, JUMP, ROW, TABLE_TITLE = range(9)
+
+_WS = re.compile(r"[\s\u3000\xa0]+")
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_NAME = re.compile(rf"[{_CJK}·•]{{2,6}}")
+_ROLE_TOKEN = re.compile(
+    "^(?P<outlet>.*?)(?P<role>" + "|".join(sorted(K.BYLINE_ROLES, key=len, reverse=True)) + ")(?P<rest>.*)$"
+)
+_SURNAME_SET = frozenset(K.SURNAMES)
+_JUMP = re.compile(r"^[（(](?:" + "|".join(K.JUMP_WORDS) + r")[^（）()]{0,24}[）)]$")
+_SOURCE = re.compile(r"^(?:据(?P<a>[^，。、；：\s]{2,18}?)(?:报道|消息)?|(?:稿件)?来源[:：]\s*(?P<b>[^，。；]{2,24}))$")
+_CREDIT_SUFFIX = re.compile("(?:" + "|".join(K.CREDIT_SUFFIXES) + ")$")
+_CREDIT_LABEL = re.compile(r"^(?P<label>" + "|".join(K.CREDIT_LABELS) + r")\s*[:：]\s*(?P<who>.{1,30})$")
+_TRAILING_AGENCY = re.compile(r"[（(](?P<agency>[^（）()]{2,12})[）)]$")
+_AGENCIES = frozenset(K.CREDIT_AGENCIES)
+# A dateline, with the reporters in brackets: 本报北京3月25日电  （记者姜洁）; 据新华社巴黎4月21日电（记者苏斌）.
+_DATELINE = re.compile(
+    r"^(?:据)?[^，。；\s（(]{2,40}?(?:\d{1,2}月\d{1,2}日)?电\s*[（(](?P<who>[^（）()。，]{2,60})[）)]"
+)
+# A closing dateline: （本报开罗4月21日电）, （本报北京、曼谷…3月24日电  记者黄发红、俞懿春）.
+_CLOSING = re.compile(r"^[（(](?:据)?[^（）()]{0,60}?电(?:\s*(?P<who>[^（）()]{2,80}))?[）)]$")
+_AUTHOR_NOTE = re.compile(r"^[（(](?:作者|资料来源|来源|本文作者)")
+_NAME_SPLIT = re.compile(r"[、，,\s\u3000\xa0]+")
+
+_END = frozenset(K.SENTENCE_END)
+_CLOSE = frozenset(K.CLOSERS)
+
+
+def ends_sentence(s: str) -> bool:
+    """Does the text end a sentence (so a paragraph that ends here is complete)?"""
+    if not s:
+        return False
+    last = s[-1]
+    if last in _END:
+        return True
+    if last in _CLOSE and len(s) > 1:
+        # …说。” ends a sentence; “强镇带村” does not.
+        return s[-2] in _END or (s[-2] in _CLOSE and len(s) > 2 and s[-3] in _END)
+    return False
+
+
+def is_surname_start(name: str) -> bool:
+    return name[:1] in _SURNAME_SET or name[:2] in K.COMPOUND_SURNAMES
+
+
+def _merge_padded(tokens: list[str]) -> list[str]:
+    """顾 春 → 顾春: two-character names are padded to three with spaces; single characters pair up."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if len(t) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
+            out.append(t + tokens[i + 1])
+            i += 2
+            continue
+        if len(t) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 2 and not out:
+            # 李 博 → after stripping a suffix the second half may carry one more character.
+            out.append(t + tokens[i + 1])
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def person_names(text: str, *, strict: bool) -> list[str] | None:
+    """The person names in a run of names (顾  春, 庞革平  吴宗航, 杨迅、刘睿), or None if it is not one.
+
+    strict: also refuse four-character names that do not start with a compound surname (a bare name line
+    has no role word to vouch for it).
+    """
+    tokens = [t for t in _NAME_SPLIT.split(text) if t]
+    if not tokens or len(tokens) > 8:
+        return None
+    names = _merge_padded(tokens)
+    for n in names:
+        if not _NAME.fullmatch(n):
+            return None
+        if "·" in n or "•" in n:
+            continue
+        if not (2 <= len(n) <= 4) or not is_surname_start(n):
+            return None
+        if strict and len(n) == 4 and n[:2] not in K.COMPOUND_SURNAMES:
+            return None
+    return names
+
+
+def parse_byline(text: str) -> list[Byline] | None:
+    """Bylines with a role word: 新重庆-重庆日报记者 杨帆; 本报驻埃及记者  韩晓明  本报驻俄罗斯记者  曲  颂;
+    本报记者  杨洁  通讯员  刘一剑. None when the line is not (only) bylines."""
+    groups: list[tuple[str | None, str, list[str]]] = []
+    for tok in _WS.split(text):
+        if not tok:
+            continue
+        m = _ROLE_TOKEN.match(tok)
+        if m and len(m["outlet"]) <= 16 and (not m["rest"] or _NAME.fullmatch(m["rest"])):
+            groups.append((m["outlet"] or None, m["role"], [m["rest"]] if m["rest"] else []))
+        elif groups:
+            groups[-1][2].append(tok)
+        else:
+            return None
+    if not groups:
+        return None
+    out: list[Byline] = []
+    for outlet, role, toks in groups:
+        names = person_names(" ".join(toks), strict=False) if toks else None
+        if not names:
+            return None
+        out.append(Byline(role, names, outlet, ""))
+    out[0].text = text
+    return out
+
+
+def dateline_names(text: str) -> list[str] | None:
+    """Reporters named in a dateline in brackets: （记者姜洁） → [姜洁]; （顾仲阳、耿凯丽）."""
+    m = _DATELINE.match(text)
+    if m is None:
+        m = _CLOSING.match(text)
+        if m is None or not m["who"]:
+            return None
+    who = m["who"]
+    parts = [p for p in _NAME_SPLIT.split(who) if p]
+    names: list[str] = []
+    for p in parts:
+        rm = _ROLE_TOKEN.match(p)
+        if rm:
+            if rm["rest"]:
+                names.append(rm["rest"])
+            continue
+        names.append(p)
+    names = _merge_padded(names)
+    if not names or any(not _NAME.fullmatch(n) or len(n) > 4 for n in names):
+        return None
+    return names
+
+
+def parse_credit(text: str) -> tuple[Credit | None, list[Byline]]:
+    """A credit line (and any byline sharing its line): 两江新区党工委宣传部供图; 本报记者  刘洪超摄;
+    隋先凯摄（新华社发）; 人民视觉; 本版制图：郭祥; 新重庆-重庆晨报记者 杨新宇 两江新区党工委宣传部供图."""
+    s = text
+    if s in _AGENCIES:
+        return Credit(None, [], text), []
+    lm = _CREDIT_LABEL.match(s)
+    if lm:
+        names = person_names(lm["who"], strict=False)
+        label = lm["label"]
+        role = next((r for r in K.CREDIT_SUFFIXES if label.endswith(r)), label.removeprefix("本版"))
+        return Credit(role, names or [lm["who"].strip()], text), []
+    am = _TRAILING_AGENCY.search(s)
+    if am and am.start() > 0:
+        s = s[: am.start()].rstrip()
+    m = _CREDIT_SUFFIX.search(s)
+    if m is None:
+        return None, []
+    role = m.group(0)
+    rest = s[: m.start()].rstrip(" \u3000\xa0")
+    if not rest:
+        return None, []
+    bylines = parse_byline(rest)
+    if bylines is not None:
+        names = [n for b in bylines for n in b.names]
+        return Credit(role, names, text), []
+    names = person_names(rest, strict=True)
+    if names is not None:
+        return Credit(role, names, text), []
+    # A byline and an organisation's credit on one line: … 记者 杨新宇 两江新区党工委宣传部供图
+    tokens = [t for t in _WS.split(rest) if t]
+    if len(tokens) >= 2 and role in ("供图", "制图", "摄"):
+        head = " ".join(tokens[:-1])
+        by = parse_byline(head)
+        org = tokens[-1]
+        if by is not None and 3 <= len(org) <= 24:
+            for b in by:
+                b.text = head if b.text else ""
+            return Credit(role, [org], org + role), by
+    if role in ("供图", "制图", "摄影", "配图") and 3 <= len(rest) <= 24 and not _WS.search(rest) \
+            and not any(c in rest for c in "，。、；：！？"):
+        return Credit(role, [rest], text), []
+    return None, []
+
+
+def classify(u: Unit, indent_style: bool) -> None:
+    """Set ``u.kind`` (and ``u.data``) from the unit's own text."""
+    if u.cells is not None:
+        u.kind = ROW
+        return
+    s = u.text
+    n = len(s)
+    if n > 90:
+        u.kind = BODY
+        names = dateline_names(s) if ("电" in s[:40]) else None
+        if names:
+            u.data = names
+        return
+    first = s[0]
+    if first in "（(":
+        if _JUMP.match(s):
+            u.kind = JUMP
+            return
+        names = dateline_names(s)
+        u.kind = BODY
+        u.data = names
+        return
+    if n <= 40:
+        if first == "据" or first == "来" or first == "稿":
+            if _SOURCE.match(s):
+                u.kind = SOURCE
+                return
+        credit, by = parse_credit(s)
+        if credit is not None:
+            u.kind = CREDIT
+            u.data = (credit, by)
+            return
+        if s[-1] == "道" and s.endswith("摄影报道"):
+            rest = s[: -4].rstrip()
+            by = parse_byline(rest)
+            names = [x for b in by for x in b.names] if by else person_names(rest, strict=False)
+            if names:
+                u.kind = BYLINE
+                u.data = [Byline("摄影报道", names, by[0].outlet if by else None, s)]
+                return
+        by = parse_byline(s)
+        if by is not None:
+            u.kind = BYLINE
+            u.data = by
+            return
+        if n <= 12:
+            names = person_names(s, strict=True)
+            if names is not None and len(names) <= 4:
+                u.kind = NAMES
+                u.data = [Byline(None, names, None, s)]
+                return
+    if "电" in s[:40]:
+        names = dateline_names(s)
+        if names:
+            u.kind = BODY
+            u.data = names
+            return
+    if indent_style and u.indent == PARA:
+        u.kind = BODY
+        return
+    if ends_sentence(s):
+        # Headlines may end in ！ or ？ (不必恐慌，春天临近了！), but they are short and hold no full stop.
+        u.kind = HEAD if (n <= 24 and s[-1] not in "。；;" and "。" not in s) else BODY
+        return
+    if n <= 48:
+        u.kind = HEAD
+        return
+    # A long line with no sentence end: a spaced title line (several subheadlines on one line) or a body
+    # paragraph that a column break cut.
+    if n <= 90 and " " in s and "，" not in s and "。" not in s:
+        u.kind = HEAD
+        return
+    u.kind = BODY

@@ -1,0 +1,48 @@
+"""Layout knowledge as data: the words, marks and shapes Chinese newspaper pages use for their fields.
+
+Nothing here is code that decides anything; ``fields.py``, ``segment.py`` and ``repair.py`` compile these
+tables once at import. Extending the parser to a new paper's habits should mostly mean adding rows here.
+"""
+
+from __future__ import annotations
+
+# Characters that end a sentence; a paragraph ending in one of these is complete.
+SENTENCE_END = "。！？!?…；;"
+# Closing quotes/brackets that end a sentence only when the character before them does.
+CLOSERS = "”’」』）)》"
+
+# Surnames, single and compound: a bare name line (何首君, 李  御) must start with one of these.
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
+    "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
+    "苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练"
+    "廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿"
+    "鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙",
+                     "宇文", "司徒", "夏侯", "端木", "澹台", "西门", "南宫", "第五", "呼延", "万俟")
+
+# Roles a byline or credit names. Order matters where one is a prefix of another (摄影报道 before 摄影, 摄).
+BYLINE_ROLES = ("特约记者", "首席记者", "实习记者", "特派记者", "见习记者", "记者", "特约通讯员", "通讯员", "实习生")
+# A credit line ends with one of these (the role), after who made the picture.
+CREDIT_SUFFIXES = ("摄影报道", "供图", "摄影", "制图", "绘图", "漫画", "图文", "配图", "摄", "绘", "图")
+# Credits that name only an agency or picture service.
+CREDIT_AGENCIES = ("人民视觉", "视觉中国", "新华社发", "新华社", "中新社发", "CFP", "IC photo", "东方IC",
+                   "图虫创意", "资料图片", "受访者供图", "网络图片", "图片来源网络", "人民图片", "本报资料图片")
+# Labelled credits: 本版制图：郭祥, 刊头书法：梁永琳, 版式设计：蔡华伟.
+CREDIT_LABELS = ("本版制图", "制图", "版式设计", "刊头书法", "刊头题字", "设计", "美编", "图片", "摄影", "插图",
+                 "本版图片", "本版摄影", "书法", "题图", "漫画")
+# Outlets a byline or a dateline may name before the role.
+OUTLET_HINTS = ("本报", "新华社", "中新社", "人民日报", "央视", "日报", "晚报", "晨报", "时报", "商报", "新闻",
+                "电视台", "广播", "网")
+
+# Section heads inside an article (they stay paragraphs): ``一、…``, ``（一）…``, ``第一，…``, ``核心阅读``.
+SECTION_HEAD_WORDS = ("核心阅读", "编者按", "延伸阅读", "相关链接", "链接", "背景", "短评", "记者手记", "专家点评",
+                      "新闻链接", "数读", "观察", "点评", "评论", "小贴士", "资料", "导读", "求助", "回音")
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+# Jump lines: （下转第三版）, （上接第一版）, （相关报道见第六版）, （紧转第2版）.
+JUMP_WORDS = ("下转", "上接", "紧转", "转第", "接第", "转见", "续见", "相关报道见", "详见", "见第")

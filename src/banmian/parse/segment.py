@@ -1,0 +1,283 @@
+"""Units → articles: where one article ends and the next begins, and which lines are its title block.
+
+The page is read once, top to bottom, with a little look-ahead. What decides:
+- A run of title lines followed (perhaps after bylines) by body text heads a new article, unless it is an
+  in-article section head (a single line inside running text with the marks of one: 一、…, …：, ——).
+- A title run that is *not* followed by body text completes the article before it when that article
+  has no title yet (title blocks printed after their bodies); otherwise it is a caption of that article,
+  or, when bylines follow it, an article of its own (a picture or artwork with only a title).
+- Bylines, credits, source lines and jump lines close the article they follow: body text after them
+  starts a new article, whose title may come after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, Byline
+from . import knowledge as K
+from .fields import BODY, BYLINE, CREDIT, HEAD, JUMP, NAMES, ROW, SOURCE, TABLE_TITLE
+from .lines import Unit
+from .tables import build_table, stated_count
+
+_SECTION_HEAD = re.compile(
+    r"^(?:[" + K.CHINESE_NUMERALS + r"]{1,3}[、是]|[（(][" + K.CHINESE_NUMERALS + r"\d]{1,3}[）)]|\d{1,2}[、.．]"
+    r"|第[" + K.CHINESE_NUMERALS + r"]{1,3}[，、是：]|[■□●◆▲★☆◎※█]|(?:" + "|".join(K.SECTION_HEAD_WORDS) + r")$)"
+)
+_SECTION_END = frozenset("：:—？?")
+_DATELINE_START = re.compile(r"^(?:据)?(?:本报|新华社|中新社|人民日报|[^，。；\s]{2,12}?(?:日报|晚报|晨报|时报|网))"
+                             r"[^，。；]{0,24}?电")
+_SPACES = re.compile(r"[ \xa0]+")
+
+
+class _Draft:
+    """An article being built, with what the segmenter needs to know about it."""
+
+    __slots__ = ("article", "has_body", "closed", "titled")
+
+    def __init__(self) -> None:
+        self.article = Article()
+        self.has_body = False
+        self.closed = False
+        self.titled = False
+
+
+def mark_tables(units: list[Unit]) -> None:
+    """A title line right above a run of table rows is the table's title."""
+    for i, u in enumerate(units):
+        if u.kind == ROW and i > 0 and u.gap <= 2:
+            prev = units[i - 1]
+            if prev.kind == HEAD and (i < 2 or units[i - 2].kind != ROW):
+                prev.kind = TABLE_TITLE
+
+
+def _is_section_head(text: str) -> bool:
+    return bool(_SECTION_HEAD.match(text)) or text[-1] in _SECTION_END
+
+
+def split_title(texts: list[str]) -> tuple[str | None, str, list[str]]:
+    """Kicker, headline and subheadlines of a title block given as its lines."""
+    texts = [t for t in texts if t]
+    if not texts:
+        return None, "", []
+    if len(texts) == 1:
+        t = texts[0]
+        parts = [p for p in _SPACES.split(t) if p]
+        # 两江新区培育发展新质生产力 “重庆造”人工心脏再上新: a kicker and a headline sharing a line. A headline
+        # made of two short parallel halves (托起彩虹桥 铺就回家路) stays whole.
+        if len(parts) == 2 and len(parts[0]) >= 8 and len(parts[1]) >= 4 and len(parts[0]) >= len(parts[1]):
+            return parts[0], parts[1], []
+        return None, t, []
+    first, second = texts[0], texts[1]
+    if first.startswith("——"):
+        return None, first, _subs(texts[1:])
+    if second.startswith("——"):
+        return None, first, _subs(texts[1:])
+    if len(texts) >= 3:
+        return first, second, _subs(texts[2:])
+    # Two lines: kicker + headline, or headline + subheadline.
+    second_parts = [p for p in _SPACES.split(second) if p]
+    if first[-1] in "：:—，," or len(first) <= 5:
+        return first, second, []
+    if len(second_parts) >= 2 or len(second) > len(first):
+        return None, first, _subs([second])
+    return first, second, []
+
+
+def _subs(texts: list[str]) -> list[str]:
+    out: list[str] = []
+    for t in texts:
+        out += [p for p in _SPACES.split(t) if p]
+    return out
+
+
+def _set_title(d: _Draft, texts: list[str]) -> None:
+    a = d.article
+    kicker, headline, subs = split_title(texts)
+    if d.titled:
+        # A second title block for one article: keep every line (as subheadlines) rather than lose any.
+        a.subheadlines += [x for x in (kicker, headline) if x] + subs
+        return
+    a.kicker, a.headline, a.subheadlines = kicker, headline, subs
+    d.titled = True
+
+
+def _add_bylines(d: _Draft, u: Unit) -> None:
+    d.article.bylines.extend(u.data)
+
+
+def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]]:
+    mark_tables(units)
+    drafts: list[_Draft] = []
+    leftover: list[str] = []
+    cur: _Draft | None = None
+    n = len(units)
+    body_gap = _usual_body_gap(units)
+
+    def new() -> _Draft:
+        d = _Draft()
+        drafts.append(d)
+        return d
+
+    i = 0
+    while i < n:
+        u = units[i]
+        k = u.kind
+        if k == BODY:
+            if cur is None or cur.closed:
+                cur = new()
+            cur.article.paragraphs.append(u.text)
+            cur.has_body = True
+            if u.data:
+                cur.article.bylines.append(Byline("记者", list(u.data), None, ""))
+            if u.text[0] in "（(" and u.text[-1] in "）)" and ("电" in u.text or u.text[1:3] == "作者"):
+                cur.closed = True  # （本报开罗4月21日电）, （作者为…）: the article's last line
+            i += 1
+            continue
+        if k == ROW or k == TABLE_TITLE:
+            title = None
+            if k == TABLE_TITLE:
+                title = u.text
+                i += 1
+            rows: list[list[str]] = []
+            while i < n and units[i].kind == ROW and (not rows or units[i].gap <= 1):
+                rows.append(units[i].cells or [])
+                i += 1
+            if cur is None:
+                cur = new()
+            cur.article.tables.append(build_table(title, rows))
+            continue
+        if k == CREDIT:
+            credit, by = u.data
+            if cur is None:
+                cur = new()
+            cur.article.bylines.extend(by)
+            cur.article.credits.append(credit)
+            if cur.has_body:
+                cur.closed = True
+            i += 1
+            continue
+        if k == SOURCE or k == JUMP:
+            if cur is None:
+                cur = new()
+            if k == JUMP:
+                cur.article.jumps.append(u.text)
+            elif cur.article.source is None:
+                if u.text[0] == "据":
+                    # The value is who the story is from; the marker 据 is kept in leftover.
+                    cur.article.source = u.text[1:].strip()
+                    leftover.append("据")
+                else:
+                    cur.article.source = u.text
+            else:
+                cur.article.paragraphs.append(u.text)
+            if cur.has_body:
+                cur.closed = True
+            i += 1
+            continue
+        if k == BYLINE or (k == NAMES and cur is not None and (cur.has_body or cur.titled)):
+            if cur is None:
+                cur = new()
+            _add_bylines(cur, u)
+            if cur.has_body:
+                cur.closed = True
+            i += 1
+            continue
+        # A title line (or a bare name line with nothing before it to belong to).
+        j = i + 1
+        while j < n and units[j].kind == HEAD and units[j].gap <= 2 and j - i < 6:
+            j += 1
+        b = j
+        while b < n and units[b].kind in (BYLINE, NAMES) and units[b].gap <= 2:
+            b += 1
+        run = [units[x].text for x in range(i, j)]
+        nxt = units[b] if b < n else None
+        bylines_between = b > j
+        if nxt is not None and nxt.kind == BODY:
+            if (
+                cur is not None
+                and cur.has_body
+                and not cur.closed
+                and not bylines_between
+                and _is_section_head_run(units, i, j, nxt, indented, body_gap)
+            ):
+                cur.article.paragraphs.extend(run)
+                i = j
+                continue
+            if cur is not None and cur.titled and not cur.has_body and not cur.article.bylines:
+                _set_title(cur, [*_title_texts(cur.article), *run])  # a title block broken by a wide gap
+                cur.titled = True
+            else:
+                cur = new()
+                _set_title(cur, run)
+            for x in range(j, b):
+                _add_bylines(cur, units[x])
+            i = b
+            continue
+        if cur is not None and cur.has_body and not cur.titled and not bylines_between:
+            _set_title(cur, run)  # the title block printed after its body
+            cur.closed = True
+            i = j
+            continue
+        if cur is not None and (cur.has_body or cur.titled) and not bylines_between:
+            cur.article.captions.extend(run)
+            i = j
+            continue
+        cur = new()
+        _set_title(cur, run)
+        for x in range(j, b):
+            _add_bylines(cur, units[x])
+        i = b
+    articles = []
+    for d in drafts:
+        a = d.article
+        if not a.headline and a.subheadlines:
+            a.headline = a.subheadlines.pop(0)
+        _check_table_counts(a)
+        articles.append(a)
+    return articles, leftover
+
+
+def _title_texts(a: Article) -> list[str]:
+    return [x for x in (a.kicker, a.headline) if x] + a.subheadlines
+
+
+def _is_section_head_run(units: list[Unit], i: int, j: int, nxt: Unit, indented: bool, body_gap: int) -> bool:
+    """Is the title-like run units[i:j], inside running text, an in-article section head?"""
+    if indented:
+        # Section heads are indented like paragraphs; a flush title line heads a new article.
+        return False
+    first = units[i]
+    if _DATELINE_START.match(nxt.text):
+        return False
+    if first.gap > body_gap or nxt.gap > body_gap + 1:
+        return False
+    if j - i == 1:
+        return True
+    return _is_section_head(first.text)
+
+
+def _usual_body_gap(units: list[Unit]) -> int:
+    """The number of blank lines that usually separates two paragraphs on this page."""
+    counts = [0, 0, 0, 0]
+    prev = None
+    for u in units:
+        if u.kind == BODY and prev is not None and prev.kind == BODY:
+            counts[min(u.gap, 3)] += 1
+        prev = u
+    best = max(range(4), key=lambda g: counts[g])
+    return best if counts[best] else 1
+
+
+def _check_table_counts(a: Article) -> None:
+    """Where the text announces how many items a list has and a header row makes one too many, drop the
+    header row from the items (it stays in ``rows``)."""
+    for t in a.tables:
+        if not t.rows or len(t.rows) < 2:
+            continue
+        want = stated_count([t.title or "", *a.paragraphs])
+        head = [c for c in t.rows[0] if c]
+        if want is not None and want != len(t.items) and want == len(t.items) - len(head):
+            body_rows = t.rows[1:]
+            width = max(len(r) for r in body_rows)
+            t.items = [r[c] for c in range(width) for r in body_rows if c < len(r) and r[c]]
