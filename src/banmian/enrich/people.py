@@ -1,0 +1,311 @@
+"""People of the story: names from the entity model, cleaned, with the titles the text gives them.
+
+- Order is first mention in reading order (headline, then paragraphs), so an attendance list
+  (胡衡华、王炯、程丽华，李明清) keeps the rank order readers see.
+- Titles come from the words right before a name (市委书记袁家军, 永仁心医疗副总经理刘易海, chains such as
+  中共中央总书记、国家主席、中央军委主席习近平) or right after it (习近平总书记).
+- Reporters are not people of the story: names in bylines and credits, and mentions in reporter position
+  (（记者倪弋）, 本报记者 X 摄) are left out.
+- Junk the model tags as names (弘扬 — a common verb; 永仁 — part of 永仁心医疗; 成渝 — 成渝地区) is
+  filtered by shape, dictionary frequency and context, never by a list of known mistakes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..model import Article, Entity, Person
+
+if TYPE_CHECKING:
+    from . import ArticleText
+
+# Single-character surnames (the common few hundred) and compound ones.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴"
+    "霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚"
+    "岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑"
+    "迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉"
+    "禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阎戈伏鹿银郗邰双"
+)
+COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
+                     "司徒", "夏侯", "令狐", "澹台", "轩辕", "端木", "独孤", "南宫", "西门", "呼延"}
+# Characters that make up transliterated foreign names (特朗普, 默克尔, 古特雷斯).
+TRANSLITERATION = set(
+    "阿埃艾安昂奥巴拜班邦贝本比彼波伯博布查达戴丹德迪蒂丁东杜多厄恩法菲费芬丰弗福盖甘冈戈格贡古圭哈海汉"
+    "豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱兰朗劳勒雷里利莉列林琳隆卢鲁伦罗洛马迈麦曼梅蒙"
+    "米敏莫默姆穆纳娜内尼涅宁纽努诺帕潘佩彭皮普齐奇乔切钦琼丘萨塞桑瑟森沙莎善舍施什斯松苏索塔泰坦汤特滕"
+    "提图托瓦万旺威韦维温沃乌武西希锡夏谢辛休修许雅亚扬耶伊因英尤于约泽扎詹兹佐祖"
+)
+# Words that end a title: the office, rank or role printed next to a name. Longest match wins.
+TITLE_WORDS = frozenset("""
+总书记 书记 副书记 第一书记 党组书记 支书 村支书 主席 副主席 委员长 副委员长 总理 副总理 国务委员 部长 副部长
+司长 副司长 局长 副局长 处长 副处长 科长 厅长 副厅长 省长 副省长 市长 副市长 县长 副县长 区长 副区长 镇长
+副镇长 乡长 村长 主任 副主任 常务副主任 委员 常委 秘书长 副秘书长 书记员 总经理 副总经理 经理 董事长 副董事长
+董事 总裁 副总裁 首席执行官 执行官 行长 副行长 院长 副院长 校长 副校长 所长 副所长 馆长 社长 台长 总编辑 主编
+会长 副会长 理事长 团长 队长 站长 厂长 总监 总工程师 工程师 教授 副教授 研究员 副研究员 院士 专家 医生
+主任医师 护士长 发言人 新闻发言人 大使 参赞 总领事 领事 总统 副总统 首相 国务卿 外长 外交部长 防长 议长
+国王 女王 王储 州长 总督 法官 检察长 庭长 司令员 政委 参谋长 军长 师长 将军 上将 中将 少将 主教练 教练
+代表 人大代表 政协委员 负责人 创始人 合伙人 民警 警官 律师 作家 导演 演员 总干事 秘书 特使 特首 省委书记
+市委书记 县委书记 区委书记 党委书记 督察长 巡视员 调研员 指挥长 总指挥 处长助理 董事会主席 首席科学家 科学家
+""".split())
+_MAX_TITLE = max(map(len, TITLE_WORDS))
+# Words after a name that are a title in postposition (习近平总书记) — offices, not roles like 代表.
+POSTPOSED_TITLES = frozenset("""
+总书记 书记 主席 总理 副总理 委员长 部长 省长 市长 县长 区长 主任 院长 校长 教授 院士 大使 总统 首相 局长 司长
+厅长 处长 行长 董事长 总经理 会长 社长 研究员 博士 同志 先生 女士
+""".split())
+# Postposed forms of address: split off a name (林博士 is no name) but not kept as titles.
+_ADDRESS = frozenset({"同志", "先生", "女士"})
+# Parts of speech (jieba's tags) that may sit inside a title before its office word: nouns, names of
+# places and bodies, abbreviations (政协), distinguishing words (副, 常务), idioms (发言人).
+_TITLE_TAGS = ("n", "j", "b", "l")
+_REPORTER_BEFORE = re.compile(r"(?:记者|通讯员|摄影|实习生|编辑|撰稿|供稿|作者)[\s　:：]*$")
+_REPORTER_AFTER = re.compile(r"^[\s　]*(?:摄|报道|供图|绘|制图|作|整理)")
+# After a place or bloc, not a person: 成渝地区, 京津冀协同.
+_PLACE_AFTER = re.compile(r"^(?:地区|两地|双城|经济圈|城市群|都市圈|片区|一带|沿线|地方|高速|铁路|高铁|省|市|县|区|镇|乡|村)")
+_BODY_ENDINGS = set("区市县省镇乡村庄寨屯堡集局部委厅院会所馆站厂司园港路街队社网办处科股室组")
+_NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·•]+$")
+_LIST_SEP = "、，,"
+_LIST_END = "、，,。；;：:！？）)”\"'" + "等出席参加陪同"
+# jieba's dictionary tags many ordinary words nr (弘扬 430, 双赢 105, 晋级 238, 秦皇岛 153), so a word it
+# knows this often is taken for an ordinary word unless the text gives it a title; names it knows are mostly
+# rarer (李建国 9, 特朗普 14, 费德勒 43).
+COMMON_WORD_FREQ = 100
+# Two-character "names" that are places or sides: 张庄, 夏村; 韩方, 美方.
+_PLACE_END_2 = set("村庄寨屯堡集")
+_SIDE = re.compile(r"^[中美俄日韩朝英法德意印巴叙伊土以越泰澳加欧非]方$")
+
+
+def _tag_table():
+    import jieba.posseg  # noqa: F401  (loads the word → tag table)
+
+    from . import segmenter
+
+    seg = segmenter()
+    return seg.dt.FREQ, jieba.posseg.dt.word_tag_tab
+
+
+def has_surname(name: str) -> bool:
+    return name[:2] in COMPOUND_SURNAMES or name[0] in SURNAMES
+
+
+def looks_foreign(name: str) -> bool:
+    return "·" in name or "•" in name or (len(name) >= 3 and all(c in TRANSLITERATION for c in name))
+
+
+def name_shape_ok(name: str) -> bool:
+    if not _NAME_CHARS.match(name):
+        return False
+    if "·" in name or "•" in name:
+        return 3 <= len(name) <= 20
+    if len(name) == 4 and name[:2] not in COMPOUND_SURNAMES:
+        # Four characters with a one-character surname are rare (欧阳小红 has a compound one); they are
+        # mostly four-character phrases (丰硕成果) or transliterations.
+        return looks_foreign(name)
+    return 2 <= len(name) <= 3 or (looks_foreign(name) and len(name) <= 8)
+
+
+def split_title(name: str) -> tuple[str, list[str], list[str]]:
+    """A span the model ran into a title (市委书记袁家军, 习近平总书记) → (name, titles before, after)."""
+    before: list[str] = []
+    after: list[str] = []
+    for n in range(min(_MAX_TITLE, len(name) - 2), 1, -1):
+        if name[-n:] in POSTPOSED_TITLES:
+            after.append(name[-n:])
+            name = name[:-n]
+            break
+    for n in range(min(_MAX_TITLE, len(name) - 2), 1, -1):
+        if name[:n] in TITLE_WORDS:
+            before.append(name[:n])
+            name = name[n:]
+            break
+    return name, before, [t for t in after if t not in _ADDRESS]
+
+
+def _word_allowed_in_title(word: str, tags: dict[str, str]) -> bool:
+    if word in TITLE_WORDS or word.startswith("驻"):
+        return True
+    tag = tags.get(word)
+    if tag is None:  # not in the dictionary: a new word jieba found (永仁心); allowed if Chinese
+        return bool(_NAME_CHARS.match(word)) and len(word) <= 6
+    return tag.startswith(_TITLE_TAGS)
+
+
+def titles_before(text: str, start: int, words: list[tuple[str, int, int]], tags: dict[str, str]) -> list[str]:
+    """Titles printed right before the name at ``start``: 外交部发言人陆慷 → [外交部发言人]."""
+    found: list[str] = []
+    by_end = {e: (w, s) for w, s, e in words}
+    pos = start
+    while True:
+        office = next((text[pos - n:pos] for n in range(min(_MAX_TITLE, pos), 1, -1)
+                       if text[pos - n:pos] in TITLE_WORDS), None)
+        if office is None:
+            break
+        begin = pos - len(office)
+        # Extend left over the body the office belongs to (外交部, 国家体育总局群体司, 永仁心医疗).
+        while begin in by_end and pos - begin < 24:
+            word, s = by_end[begin]
+            if not _word_allowed_in_title(word, tags):
+                break
+            begin = s
+        found.append(text[begin:pos])
+        # A chain of titles: 中共中央总书记、国家主席、中央军委主席习近平.
+        if begin > 0 and text[begin - 1] == "、":
+            pos = begin - 1
+        else:
+            break
+    found.reverse()
+    return found
+
+
+def titles_after(text: str, end: int) -> list[str]:
+    for n in range(_MAX_TITLE, 1, -1):
+        word = text[end:end + n]
+        if len(word) == n and word in POSTPOSED_TITLES:
+            return [] if word in _ADDRESS else [word]
+    return []
+
+
+def _reporter_mention(text: str, start: int, end: int) -> bool:
+    return bool(_REPORTER_BEFORE.search(text[max(0, start - 6):start]) or _REPORTER_AFTER.match(text[end:end + 4]))
+
+
+def _list_neighbours(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans next to a name across a list separator: in 胡衡华、王炯、程丽华, 王炯 is beside 胡衡华."""
+    spans = []
+    if end < len(text) and text[end] in _LIST_SEP:
+        s = end + 1
+        e = s
+        while e < len(text) and e - s <= 5 and text[e] not in _LIST_END:
+            e += 1
+        if e < len(text) and text[e] in _LIST_END and 2 <= e - s <= 4:
+            spans.append((s, e))
+    if start > 0 and text[start - 1] in _LIST_SEP:
+        e = start - 1
+        s = e
+        while s > 0 and e - s <= 5 and text[s - 1] not in _LIST_END:
+            s -= 1
+        if (s == 0 or text[s - 1] in _LIST_END) and 2 <= e - s <= 4:
+            spans.append((s, e))
+    return spans
+
+
+def extract_people(article: Article, text: ArticleText) -> None:
+    freq, tags = _tag_table()
+    entities = list(article.entities or [])
+    bylined = {n.replace(" ", "").replace("\u3000", "") for b in article.bylines for n in b.names}
+    bylined |= {n.replace(" ", "") for c in article.credits for n in c.names}
+    others = [e for e in entities if e.type in ("ORG", "LOC")]
+
+    def inside_other(e: Entity) -> bool:
+        return any(o.paragraph == e.paragraph and o.start <= e.start and e.end <= o.end and o is not e
+                   for o in others)
+
+    def plausible(name: str) -> bool:
+        if not name_shape_ok(name) or name in bylined:
+            return False
+        if freq.get(name, 0) >= COMMON_WORD_FREQ:
+            return False
+        return has_surname(name) or looks_foreign(name)
+
+    # 1. Candidate mentions from the model, with titles the model swallowed split off.
+    kept: list[Entity] = []
+    for e in entities:
+        if e.type != "PER":
+            continue
+        name, before, after = split_title(e.text)
+        start = e.start + (len(e.text) - len(name) - sum(map(len, after)))
+        if name != e.text:
+            e = Entity(name, "PER", e.paragraph, start, start + len(name))
+        if name_shape_ok(name) and not inside_other(e):
+            kept.append(e)
+
+    # 2. Names the model missed inside lists of names it did find (胡衡华、王炯、程丽华，李明清).
+    seen = {(e.paragraph, e.start) for e in kept}
+    frontier = list(kept)
+    while frontier:
+        e = frontier.pop()
+        para = text.text(e.paragraph)
+        for s, t in _list_neighbours(para, e.start, e.end):
+            cand = para[s:t]
+            if (e.paragraph, s) in seen or not plausible(cand) or not has_surname(cand) or cand in tags:
+                continue
+            new = Entity(cand, "PER", e.paragraph, s, t)
+            seen.add((e.paragraph, s))
+            kept.append(new)
+            frontier.append(new)
+
+    # 3. Judge each distinct name on all its mentions in the article.
+    by_name: dict[str, list[Entity]] = {}
+    for e in kept:
+        by_name.setdefault(e.text, []).append(e)
+    org_texts = [o.text for o in others]
+    people: list[tuple[tuple[int, int], Person]] = []
+    good_names: set[str] = set()
+    for name in by_name:
+        occurrences = _occurrences(text, name)
+        real = [(i, s) for i, s in occurrences if not _reporter_mention(text.text(i), s, s + len(name))]
+        if not real or name in bylined:
+            continue
+        titles: list[str] = []
+        for i, s in real:
+            para = text.text(i)
+            for t in titles_before(para, s, text.words(i), tags) + titles_after(para, s + len(name)):
+                if t not in titles:
+                    titles.append(t)
+        if not titles and not _judged_name(name, real, text, org_texts, by_name, plausible):
+            continue
+        if not name_shape_ok(name):
+            continue
+        good_names.add(name)
+        people.append((min((i, s) for i, s in real), Person(name, _tidy_titles(titles), len(real))))
+    people.sort(key=lambda p: p[0])
+    article.people = [p for _, p in people]
+
+    # Entities follow the judgement: junk PER mentions go, names found in lists come in, spans are trimmed.
+    rest = [e for e in entities if e.type != "PER"]
+    per = [e for e in kept if e.text in good_names]
+    article.entities = sorted(rest + per, key=lambda e: (e.paragraph, e.start, e.end))
+
+
+def _judged_name(name: str, real: list[tuple[int, int]], text: ArticleText, org_texts: list[str],
+                 names: Iterable[str], plausible) -> bool:
+    """A name with no title must look like one and not like part of a place or organisation."""
+    if not plausible(name):
+        return False
+    # Part of a longer name found in the same article (阳明 in 王阳明), or the model's place or body elsewhere.
+    if any(name in other and name != other for other in names) or name in org_texts:
+        return False
+    # Part of an organisation's or place's name printed in full elsewhere (永仁 in 重庆永仁心医疗器械有限公司).
+    if any(name in o and name != o for o in org_texts):
+        return False
+    # Ends like a place or a body, not a given name: 高新区, 李岙村, 张庄; or is a side in talks: 韩方.
+    if (len(name) >= 3 and name[-1] in _BODY_ENDINGS) or name[-1] in _PLACE_END_2 or _SIDE.match(name):
+        return False
+    # Every mention runs on into a place word: 成渝地区.
+    if all(_PLACE_AFTER.match(text.text(i)[s + len(name):]) for i, s in real):
+        return False
+    # Every mention (two or more) runs on into the same character: a prefix of a longer word (永仁|心医疗).
+    nexts = {text.text(i)[s + len(name):s + len(name) + 1] for i, s in real}
+    return not (len(real) >= 2 and len(nexts) == 1 and _NAME_CHARS.match(next(iter(nexts)) or "-")
+                and next(iter(nexts)) not in "在说和与等是也")
+
+
+def _occurrences(text: ArticleText, name: str) -> list[tuple[int, int]]:
+    found = []
+    for i in text.indices():
+        para = text.text(i)
+        pos = para.find(name)
+        while pos >= 0:
+            found.append((i, pos))
+            pos = para.find(name, pos + len(name))
+    return found
+
+
+def _tidy_titles(titles: list[str]) -> list[str]:
+    """Drop a title that is the tail of a longer one seen too (书记 beside 市委书记)."""
+    return [t for t in titles if not any(o != t and o.endswith(t) for o in titles)]

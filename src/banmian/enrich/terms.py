@@ -1,0 +1,90 @@
+"""Policy terms and slogans, and keywords.
+
+``terms``: what the article puts in quotation marks as a name — “33618”, “416”, “两个确立”, “小县大城” — with the
+number of times it is quoted: ``{"text", "count", "paragraph", "start"}`` (first quoted mention; ``start`` is
+the offset of the term inside ``paragraphs[paragraph]``, -1 being the headline). Quoted speech (a clause with
+sentence punctuation, or longer than a slogan) is not a term.
+
+``keywords``: the article's most distinctive words by TF-IDF over the shared jieba segmentation, with jieba's
+IDF table; no punctuation, digits or stop words.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import ArticleText
+
+QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』|\"([^\"\n]{1,40})\"")
+MAX_TERM = 16
+_SPEECH = re.compile(r"[，。！？；：,!?;:…]")
+KEYWORDS = 10
+HEADLINE_WEIGHT = 2  # a word in the headline counts as two in the body: headlines name the subject
+
+# Words too common in news prose to tell articles apart. jieba's IDF already lowers them; the list removes
+# the function words and reporting verbs whose IDF is still high enough to surface.
+STOP_WORDS = frozenset("""
+我们 你们 他们 她们 它们 我国 我市 我省 我区 我县 自己 大家 这个 那个 这些 那些 这样 那样 这种 那种 这里 那里
+一个 一些 一种 一批 一系列 一年 一直 一定 一起 一方面 一是 二是 三是 四是 五是 其中 其他 其它 以及 以来 以上 以下
+进行 开展 表示 指出 强调 认为 介绍 说 称 获悉 了解 报道 记者 本报 通讯员 编辑 今年 去年 明年 目前 当前 现在 同时
+已经 正在 将要 可以 能够 需要 通过 根据 按照 关于 对于 由于 因为 所以 但是 而且 并且 或者 还是 如果 虽然 不断
+进一步 不仅 而是 就是 也是 都是 还有 没有 不是 这是 是否 以及 及其 等等 方面 情况 问题 工作 有关 相关 有效
+主要 重要 重大 全面 更加 更好 坚持 推动 推进 加强 加快 实现 提高 提升 发挥 作用 方式 部分 各级 各类 全市
+全省 全国 之一 之间 期间 作为 成为 具有 取得 得到 实施 举行 召开 会议 活动 这一 该 此 其 与 和 及 或 的 了 在
+""".split())
+_WORD_OK = re.compile(r"^(?:[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z\-]{1,})$")
+_NUMERALS = set("零〇一二两三四五六七八九十百千万亿几")
+
+_idf_lock = threading.Lock()
+_idf: tuple[dict[str, float], float] | None = None
+
+
+def _idf_table() -> tuple[dict[str, float], float]:
+    """jieba's IDF table (word → idf, median for unknown words), loaded once."""
+    global _idf
+    if _idf is None:
+        with _idf_lock:
+            if _idf is None:
+                from jieba.analyse.tfidf import DEFAULT_IDF, IDFLoader
+
+                _idf = IDFLoader(DEFAULT_IDF).get_idf()
+    return _idf
+
+
+def extract_terms(text: ArticleText) -> list[dict[str, Any]]:
+    terms: dict[str, dict[str, Any]] = {}
+    for i in text.indices():
+        para = text.text(i)
+        for m in QUOTE_RE.finditer(para):
+            group = next(g for g in range(1, 5) if m.group(g) is not None)
+            term = m.group(group).strip()
+            if not term or len(term) > MAX_TERM or _SPEECH.search(term):
+                continue
+            if term in terms:
+                terms[term]["count"] += 1
+            else:
+                terms[term] = {"text": term, "count": 1, "paragraph": i, "start": m.start(group)}
+    return list(terms.values())
+
+
+def keyword_candidate(word: str) -> bool:
+    return (word not in STOP_WORDS and bool(_WORD_OK.match(word))
+            and not all(c in _NUMERALS for c in word))
+
+
+def extract_keywords(text: ArticleText, limit: int = KEYWORDS) -> list[str]:
+    idf, median = _idf_table()
+    counts: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for i in text.indices():
+        weight = HEADLINE_WEIGHT if i == -1 else 1
+        for word, _, _ in text.words(i):
+            if keyword_candidate(word):
+                counts[word] = counts.get(word, 0) + weight
+                first.setdefault(word, len(first))
+    total = sum(counts.values()) or 1
+    scored = sorted(counts, key=lambda w: (-counts[w] / total * idf.get(w, median), first[w]))
+    return scored[:limit]
