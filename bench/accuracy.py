@@ -108,10 +108,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.failures:
         print("\nfailure kinds per artefact (gold articles, both splits):")
-        kinds = ("not_recovered", "headline", "title_block", "paragraphs", "names")
-        print(f"{'artefact':<22}{'arts':>6} " + " ".join(f"{k[:13]:>13}" for k in kinds))
+        kinds = ("merged", "split", "text_lost", "headline", "title_block", "paragraphs", "names")
+        print(f"{'artefact':<20}{'arts':>6} " + " ".join(f"{k[:11]:>11}" for k in kinds))
         for tag, c in sorted(per_tag.items(), key=lambda kv: -kv[1]["articles"]):
-            print(f"{tag:<22}{c['articles']:>6} " + " ".join(f"{c[k]:>13}" for k in kinds))
+            print(f"{tag:<20}{c['articles']:>6} " + " ".join(f"{c[k]:>11}" for k in kinds))
         for k, lines in examples.items():
             print(f"\n{k}:")
             for line in lines:
@@ -176,7 +176,9 @@ def damage(gold: dict, rng) -> dict:
 
 def failure_kinds(result: dict) -> list[str]:
     if not result["recovered"]:
-        return ["not_recovered"]
+        if result["lost_units"]:
+            return ["text_lost"]
+        return ["merged" if result["merged"] else "split"]
     kinds = []
     if not result["headline"]:
         kinds.append("headline")
@@ -191,8 +193,11 @@ def failure_kinds(result: dict) -> list[str]:
 
 def describe(result: dict) -> str:
     if not result["recovered"]:
-        return f"units spread over {result['pieces']} predicted articles (or lost)"
-    bits = [f"pred headline {result['pred_headline']!r}"]
+        if result["lost_units"]:
+            return f"text in no article: {result['lost_units'][0][:30]!r} (+{len(result['lost_units']) - 1} more)"
+        how = "shares a parsed article with another gold article" if result["merged"] else "split"
+        return f"{how}; its text is in {result['pieces']} parsed article(s)"
+    bits = [f"parsed kicker/headline/subheadlines {result['pred_title']}"]
     if result["names_missed"] or result["names_extra"]:
         bits.append(f"names missed {result['names_missed']} extra {result['names_extra']}")
     return "; ".join(bits)

@@ -13,11 +13,11 @@
 
 from __future__ import annotations
 
-from .compose import STYLES, ComposedPage, compose_pages, split_of
+from .compose import STYLES, ComposedPage, compose_group, compose_pages, page_groups, split_of
 from .corpus import SourceArticle, load_rmrb, load_xinmin
 from .score import aggregate, score_page
 
 __all__ = [
-    "STYLES", "ComposedPage", "SourceArticle", "aggregate", "compose_pages", "load_rmrb", "load_xinmin",
-    "score_page", "split_of",
+    "STYLES", "ComposedPage", "SourceArticle", "aggregate", "compose_group", "compose_pages", "load_rmrb",
+    "load_xinmin", "page_groups", "score_page", "split_of",
 ]

@@ -95,9 +95,15 @@ def compose_pages(articles: list[SourceArticle], *, seed: int | str = 0, styles:
             continue
         for style in styles:
             for v in range(variants):
-                rng = random.Random(f"{seed}|{page_split}|{group[0].key}|{style}|{v}")
-                pages.append(_compose_one(group, style, v, page_split, rng))
+                pages.append(compose_group(group, style, seed=seed, variant=v))
     return pages
+
+
+def compose_group(group: list[SourceArticle], style: str, *, seed: int | str = 0, variant: int = 0) -> ComposedPage:
+    """One page from the given articles (in the given order), in one style."""
+    page_split = split_of(group[0])
+    rng = random.Random(f"{seed}|{page_split}|{group[0].key}|{style}|{variant}")
+    return _compose_one(group, style, variant, page_split, rng)
 
 
 # --- one page ----------------------------------------------------------------------------------------------

@@ -75,16 +75,20 @@ def score_page(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
     pred_articles = pred.get("articles") or []
     texts = [article_text(a) for a in pred_articles]
     owners: list[list[int | None]] = []
+    lost_units: list[list[str]] = []
     lost = total = 0
     for g in gold_articles:
         placed: list[int | None] = []
+        missing: list[str] = []
         for u in units(g):
             total += len(u)
             where = next((i for i, t in enumerate(texts) if u in t), None)
             if where is None:
                 lost += len(u)
+                missing.append(u)
             placed.append(where)
         owners.append(placed)
+        lost_units.append(missing)
     matched: dict[int, int] = {}
     for gi, placed in enumerate(owners):
         if placed and None not in placed and len(set(placed)) == 1:
@@ -99,7 +103,10 @@ def score_page(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
         if pi is None:
             c["bfn"] += len(gb)
             c["nfn"] += len(gn)
-            per_article.append({"recovered": False, "pieces": len({o for o in owners[gi]})})
+            held = {o for o in owners[gi] if o is not None}
+            merged = any(held & set(other) for gj, other in enumerate(owners) if gj != gi)
+            per_article.append({"recovered": False, "pieces": len(held), "merged": merged,
+                                "lost_units": lost_units[gi]})
             continue
         p = pred_articles[pi]
         same_headline = squash(p.get("headline")) == squash(g.get("headline"))
@@ -110,7 +117,7 @@ def score_page(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Any]:
         per_article.append({"recovered": True, "headline": same_headline, "title_block": same_block,
                             "boundaries_ok": gb == pb, "names_ok": gn == pn,
                             "names_missed": sorted(gn - pn), "names_extra": sorted(pn - gn),
-                            "pred_headline": p.get("headline")})
+                            "pred_title": [p.get("kicker"), p.get("headline"), p.get("subheadlines")]})
         c["btp"] += len(gb & pb)
         c["bfp"] += len(pb - gb)
         c["bfn"] += len(gb - pb)
