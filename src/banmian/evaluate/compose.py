@@ -337,6 +337,11 @@ def _print_title(art: SourceArticle, w: _Writer, rng: random.Random, kicker_same
         w.gap(sep)
     for h in heads:
         w.add(h)
+    if len(art.subheadlines) > 1 and rng.random() < 0.6:
+        tags.append("subheadlines_one_line")
+        w.gap(sep)
+        w.add(" ".join(art.subheadlines))
+        return
     for s in art.subheadlines:
         w.gap(sep)
         w.add(s)
@@ -373,7 +378,7 @@ def _print_epaper(art: SourceArticle, body: list[Block], top: Block | None, jump
                   w: _Writer) -> None:
     w.add("    " + (art.kicker or ""))
     w.add("    " + art.headline)
-    w.add("    " + (art.subheadlines[0] if art.subheadlines else ""))
+    w.add("    " + "  ".join(art.subheadlines))
     w.add("    " + (top.text if top else ""))
     for b in body:
         w.add("\u3000\u3000" + b.text)

@@ -263,7 +263,8 @@ def _xinmin_article(row: dict[str, str], order: int) -> SourceArticle | None:
         key=f"新民晚报-{row['date'].replace('-', '')}-p{page:02d}-{order:02d}", paper="新民晚报",
         date=row["date"], page=page, order=order, headline=headline, headline_lines=[headline],
         kicker=clean(row["special_title"]) or None,
-        subheadlines=[clean(row["subtitle"])] if clean(row["subtitle"]) else [],
+        # several 副题 parts share the column, two spaces apart (as the seed's subheadlines share a line)
+        subheadlines=[clean(x) for x in re.split(r" {2,}", row["subtitle"]) if clean(x)],
     )
     first = _xinmin_byline(paras[0]) if len(paras) > 1 else None
     if first:
