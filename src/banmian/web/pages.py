@@ -45,7 +45,8 @@ def home(request: Request) -> HTMLResponse:
     return render(request, "home.html", {"papers": papers, "stats": store(request).stats()})
 
 
-@router.get("/papers/{paper}/{date}", response_class=HTMLResponse)
+# ``path``: a paper name may hold a slash (quoted as %2F in links, which the server decodes).
+@router.get("/papers/{paper:path}/{date}", response_class=HTMLResponse)
 def issue(request: Request, paper: str, date: str) -> HTMLResponse:
     try:
         day = iso_date(date, "date")
