@@ -191,10 +191,27 @@ def _headline_lines(art: SourceArticle, rng: random.Random) -> list[str]:
         return list(art.headline_lines)
     h = art.headline
     if len(h) >= 10 and rng.random() < 0.2:
-        k = _cut_point(h, rng, margin=4)
-        if k:
+        # papers break a long headline between words, never inside a quotation or right before punctuation
+        cuts = [k for k in _word_boundaries(h) if len(h) / 3 <= k <= 2 * len(h) / 3
+                and h[k - 1] not in "“《（ " and h[k] not in "”》），、：！？ "
+                and all(h[:k].count(a) == h[:k].count(b) for a, b in ("“”", "《》", "（）"))]
+        if cuts:
+            k = rng.choice(cuts)
             return [h[:k], h[k:]]
     return [h]
+
+
+def _word_boundaries(text: str) -> list[int]:
+    import jieba
+
+    jieba.setLogLevel(60)
+    words = list(jieba.cut(text))
+    out, pos = [], 0
+    for left, right in zip(words, words[1:], strict=False):
+        pos += len(left)
+        if len(left) >= 2 and len(right) >= 2:  # between two whole words, not beside a lone character
+            out.append(pos)
+    return out
 
 
 def _article(art: SourceArticle, style: str, w: _Writer, rng: random.Random, width: int,
