@@ -142,13 +142,18 @@ def _compose_one(group: list[SourceArticle], style: str, variant: int, split: st
     artefacts: list[list[str]] = []
     for i, art in enumerate(group):
         tags: list[str] = [art.paper]
+        # a title block printed after its body (as on the seed page); the body then starts a new run of text,
+        # so at least two blank lines separate it from the article before (else nothing marks where it starts)
+        title_after = style != "epaper" and i > 0 and art.kicker is None and rng.random() < 0.15
         if i:  # between articles: often two or three blank lines, sometimes one (or none in e-paper copy)
             gap = rng.choice((0, 1)) if style == "epaper" else 1 if rng.random() < 0.35 else rng.choice((2, 3))
+            if title_after:
+                gap = max(gap, 2)
             w.gap(gap)
             if gap <= 1:
                 tags.append(f"{gap}_blank_before")
         width = max(13, min(22, base_width + rng.randint(-2, 2)))
-        golds.append(_article(art, style, w, rng, width, is_first=(i == 0), tags=tags))
+        golds.append(_article(art, style, w, rng, width, title_after=title_after, tags=tags))
         artefacts.append(tags)
     gold = {"schema": "banmian.page/1", "paper": first.paper, "date": first.date, "page": first.page,
             "articles": golds, "leftover": []}
@@ -215,7 +220,7 @@ def _word_boundaries(text: str) -> list[int]:
 
 
 def _article(art: SourceArticle, style: str, w: _Writer, rng: random.Random, width: int,
-             is_first: bool, tags: list[str]) -> dict[str, Any]:
+             title_after: bool, tags: list[str]) -> dict[str, Any]:
     gold: dict[str, Any] = {"kicker": art.kicker, "headline": art.headline,
                             "subheadlines": list(art.subheadlines), "paragraphs": [], "bylines": [],
                             "credits": [], "source": None, "captions": [], "jumps": [], "tables": []}
@@ -253,7 +258,6 @@ def _article(art: SourceArticle, style: str, w: _Writer, rng: random.Random, wid
 
     top = art.top_byline
     byline_at_end = top is not None and plain and rng.random() < 0.3
-    title_after = plain and not is_first and art.kicker is None and rng.random() < 0.15
     kicker_same_line = plain and art.kicker is not None and rng.random() < 0.3
 
     # gold
