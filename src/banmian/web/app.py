@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -60,8 +61,9 @@ class SerializedStore:
 
 def create_app(store: Store) -> FastAPI:
     """The web application over ``store``; the caller opens the store and closes it after serving."""
-    app = FastAPI(title="banmian", version=__version__, description=DESCRIPTION,
-                  docs_url="/docs", redoc_url=None, openapi_url="/openapi.json")
+    # FastAPIOffline: the API docs page loads Swagger UI from the package, not a CDN (archives run offline).
+    app = FastAPIOffline(title="banmian", version=__version__, description=DESCRIPTION, docs_url="/docs",
+                         redoc_url=None, openapi_url="/openapi.json", static_url="/docs-assets")
     app.state.store = SerializedStore(store)
     app.include_router(api.router)
     app.include_router(pages.router)
