@@ -26,7 +26,7 @@ __all__ = ["parse_text"]
 
 def parse_text(text: str, *, paper: str | None = None, date: str | None = None, page: int | None = None) -> Page:
     """Parse one page dump into a ``Page`` (see the README for the JSON contract)."""
-    units, _width = read_units(text)
+    units, _widths = read_units(text)
     indented = indent_style(units)
     for u in units:
         classify(u, indented)

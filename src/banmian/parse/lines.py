@@ -41,66 +41,53 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def wrap_width(raw: list[str]) -> int:
-    """The column width of a hard-wrapped dump, or 0 when lines are not hard-wrapped.
+def wrap_widths(raw: list[str]) -> frozenset[int]:
+    """The column widths of a hard-wrapped dump (empty when lines are not hard-wrapped).
 
-    A wrapped paragraph is a run of lines of (nearly) the same length, each followed by a flush line.
+    A wrapped paragraph is a run of lines of the same length, each followed by a flush line; the width may
+    differ from article to article, so every length that recurs in that position counts.
     """
     lengths: Counter[int] = Counter()
-    runs = 0
     prev = ""
     for line in raw:
-        cur = line.rstrip(_STRIP)
-        if prev and cur and "\t" not in prev and cur[0] not in " \u3000\xa0":
+        if prev and line and line[0] not in "\u3000\t" and line.strip() and "\t" not in prev and "\t" not in line:
             lengths[len(prev)] += 1
-            runs += 1
-        prev = cur
-    if runs < 4:
-        return 0
-    width, count = lengths.most_common(1)[0]
-    near = count + lengths.get(width - 1, 0) + lengths.get(width + 1, 0)
-    if 8 <= width <= 40 and near >= 0.6 * runs:
-        return width
-    return 0
+        prev = line if line.strip() else ""
+    return frozenset(w for w, c in lengths.items() if c >= 3 and 8 <= w <= 40)
 
 
-def read_units(text: str) -> tuple[list[Unit], int]:
-    """Units of a page, and the wrap width (0 when the dump is not hard-wrapped)."""
+def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
+    """Units of a page, and the wrap widths (empty when the dump is not hard-wrapped)."""
     raw = split_lines(text)
-    width = wrap_width(raw)
+    widths = wrap_widths(raw)
     units: list[Unit] = []
     gap = 0
     last: Unit | None = None
-    last_len = 0
+    width = 0  # the wrap width of the unit being read, once its first line shows one
     for line in raw:
-        body = line.rstrip(_SPACE_STRIP)
-        stripped = body.strip(_STRIP)
+        stripped = line.strip(_STRIP)
         if not stripped:
             gap += 1
             last = None
             continue
+        n = len(line)
         first = line[0]
-        indent = PARA if first == "\u3000" else HEADER if first in " \xa0" else FLUSH
-        has_tab = "\t" in body.lstrip(_SPACE_STRIP)
-        if (
-            width
-            and last is not None
-            and indent == FLUSH
-            and not has_tab
-            and last.cells is None
-            and last_len >= width - 2
-        ):
+        if width and last is not None and first != "\u3000" and "\t" not in line:
             # A hard wrap: the previous line filled the column and this one does not start a paragraph.
             last.text += stripped
             last.lines += 1
-            last_len = len(body)
-            last.width_full = last_len >= width - 2
+            last.width_full = n == width
+            if n != width:
+                width = 0
             continue
+        indent = PARA if first == "\u3000" else HEADER if first in " \xa0" else FLUSH
+        body = line.rstrip(_SPACE_STRIP)
+        has_tab = "\t" in body.lstrip(_SPACE_STRIP)
         cells = [c.strip(_SPACE_STRIP) for c in body.lstrip(_SPACE_STRIP).split("\t")] if has_tab else None
         unit = Unit(stripped, indent, gap, cells)
-        last_len = len(body)
-        unit.width_full = bool(width) and last_len >= width - 2
+        width = n if (n in widths and not has_tab and indent != HEADER) else 0
+        unit.width_full = bool(width)
         units.append(unit)
         last = unit
         gap = 0
-    return units, width
+    return units, widths

@@ -6,11 +6,24 @@ the physical lines; column breaks are undone here, once every unit has a kind.
 
 from __future__ import annotations
 
-from .fields import BODY, HEAD, ends_sentence
+import re
+
+from . import knowledge as K
+from .fields import BODY, BYLINE, HEAD, NAMES, ends_sentence
 from .lines import FLUSH, PARA, Unit
 
 # A paragraph ending in one of these is complete even without a full stop (it introduces what follows).
 _OPEN_ENDS = frozenset("：:—")
+# A line starting with one of these continues a sentence.
+_CONTINUES = frozenset("，。、；：！？”’）)》…")
+# Words a sentence does not stop on.
+_FUNCTION_ENDS = frozenset("的了在和与及对把被从向为是将于以等或而并且也都就还又其之所着过到给让使由")
+_DIGIT = re.compile(r"\d")
+_DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^，。；]{0,24}?电")
+SECTION_HEAD = re.compile(
+    r"^(?:[" + K.CHINESE_NUMERALS + r"]{1,3}[、是]|[（(][" + K.CHINESE_NUMERALS + r"\d]{1,3}[）)]|\d{1,2}[、.．]"
+    r"|第[" + K.CHINESE_NUMERALS + r"]{1,3}[，、是：]|[■□●◆▲★☆◎※█]|(?:" + "|".join(K.SECTION_HEAD_WORDS) + r")$)"
+)
 
 
 def indent_style(units: list[Unit]) -> bool:
@@ -29,30 +42,66 @@ def _is_bracketed(s: str) -> bool:
     return s[0] in "（(" and s[-1] in "）)"
 
 
+def usual_body_gap(units: list[Unit]) -> int:
+    """The number of blank lines that usually separates two paragraphs on this page."""
+    counts = [0, 0, 0, 0]
+    prev = None
+    for u in units:
+        if u.kind == BODY and prev is not None and prev.kind == BODY:
+            counts[min(u.gap, 3)] += 1
+        prev = u
+    best = max(range(4), key=lambda g: counts[g])
+    return best if counts[best] else 1
+
+
+def _looks_cut(a: str, b: str) -> bool:
+    """Is the short line ``a`` the first half of a sentence that ``b`` finishes, rather than a title?"""
+    return (
+        "，" in a or "、" in a or "；" in a or a.count("“") > a.count("”")
+        or b[0] in _CONTINUES or a[-1] in _FUNCTION_ENDS or len(a) > 30 or _DIGIT.search(a) is not None
+    )
+
+
 def join_column_breaks(units: list[Unit], indented: bool) -> list[Unit]:
     """Join the two halves of a paragraph that a column break split (a blank line in mid-sentence).
 
     With indented paragraphs, the second half is the flush line after an unfinished paragraph. Without
-    indents, it is a body-length line after an unfinished body paragraph; a short unfinished line (a
-    title or section head) is never taken as the second half.
+    indents, it is a body line after an unfinished body line. The first half may be short enough to pass
+    for a title line; it is taken as a half only inside running text and when it reads as a cut sentence.
     """
     out: list[Unit] = []
+    body_gap = usual_body_gap(units)
     for u in units:
         if out:
             a = out[-1]
-            if (
-                a.kind == BODY
-                and (u.kind == BODY or (indented and u.kind == HEAD))
-                and a.text[-1] not in _OPEN_ENDS
-                and not ends_sentence(a.text)
-                and not _is_bracketed(a.text)
-                and (u.indent == FLUSH if indented else u.gap >= 1 and u.indent != PARA)
-                and (indented or len(a.text) >= 12)
-            ):
+            if _continues(out, a, u, indented, body_gap):
                 a.text += u.text
                 a.lines += u.lines
+                a.kind = BODY
                 if a.data is None:
                     a.data = u.data
                 continue
         out.append(u)
     return out
+
+
+def _continues(out: list[Unit], a: Unit, u: Unit, indented: bool, body_gap: int) -> bool:
+    if a.kind not in (BODY, HEAD) or u.kind not in (BODY, HEAD):
+        return False
+    t = a.text
+    if indented and u.indent == FLUSH and a.kind == BODY and a.width_full and (u.lines >= 2 or u.kind == BODY):
+        return True  # the first half filled its last line and the second half is wrapped body text
+    if t[-1] in _OPEN_ENDS or ends_sentence(t) or _is_bracketed(t):
+        return False
+    if indented:
+        return u.indent == FLUSH and a.kind == BODY
+    if u.indent == PARA or u.kind != BODY or u.gap < 1 or u.gap > body_gap:
+        return False
+    if a.kind == BODY:
+        return len(t) >= 12
+    if _DATELINE.match(t):
+        return True
+    if _DATELINE.match(u.text) or t[-1] in "）)" or SECTION_HEAD.match(t):
+        return False
+    prev = out[-2] if len(out) >= 2 else None
+    return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and _looks_cut(t, u.text)

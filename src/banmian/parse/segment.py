@@ -15,15 +15,11 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Byline
-from . import knowledge as K
-from .fields import BODY, BYLINE, CREDIT, HEAD, JUMP, NAMES, ROW, SOURCE, TABLE_TITLE
-from .lines import Unit
+from .fields import BODY, BYLINE, CREDIT, HEAD, JUMP, NAMES, ROW, SOURCE, TABLE_TITLE, ends_sentence
+from .lines import HEADER, Unit
+from .repair import SECTION_HEAD, usual_body_gap
 from .tables import build_table, stated_count
 
-_SECTION_HEAD = re.compile(
-    r"^(?:[" + K.CHINESE_NUMERALS + r"]{1,3}[、是]|[（(][" + K.CHINESE_NUMERALS + r"\d]{1,3}[）)]|\d{1,2}[、.．]"
-    r"|第[" + K.CHINESE_NUMERALS + r"]{1,3}[，、是：]|[■□●◆▲★☆◎※█]|(?:" + "|".join(K.SECTION_HEAD_WORDS) + r")$)"
-)
 _SECTION_END = frozenset("：:—？?")
 _DATELINE_START = re.compile(r"^(?:据)?(?:本报|新华社|中新社|人民日报|[^，。；\s]{2,12}?(?:日报|晚报|晨报|时报|网))"
                              r"[^，。；]{0,24}?电")
@@ -33,13 +29,14 @@ _SPACES = re.compile(r"[ \xa0]+")
 class _Draft:
     """An article being built, with what the segmenter needs to know about it."""
 
-    __slots__ = ("article", "has_body", "closed", "titled")
+    __slots__ = ("article", "has_body", "closed", "titled", "pending_title")
 
     def __init__(self) -> None:
         self.article = Article()
         self.has_body = False
         self.closed = False
         self.titled = False
+        self.pending_title = False  # started by body text: its title block may follow it
 
 
 def mark_tables(units: list[Unit]) -> None:
@@ -52,7 +49,7 @@ def mark_tables(units: list[Unit]) -> None:
 
 
 def _is_section_head(text: str) -> bool:
-    return bool(_SECTION_HEAD.match(text)) or text[-1] in _SECTION_END
+    return bool(SECTION_HEAD.match(text)) or text[-1] in _SECTION_END
 
 
 def split_title(texts: list[str]) -> tuple[str | None, str, list[str]]:
@@ -79,7 +76,7 @@ def split_title(texts: list[str]) -> tuple[str | None, str, list[str]]:
     second_parts = [p for p in _SPACES.split(second) if p]
     if first[-1] in "：:—，," or len(first) <= 5:
         return first, second, []
-    if len(second_parts) >= 2 or len(second) > len(first):
+    if len(second_parts) >= 3 or len(second) > 2 * len(first):
         return None, first, _subs([second])
     return first, second, []
 
@@ -91,10 +88,10 @@ def _subs(texts: list[str]) -> list[str]:
     return out
 
 
-def _set_title(d: _Draft, texts: list[str]) -> None:
+def _set_title(d: _Draft, texts: list[str], *, replace: bool = False) -> None:
     a = d.article
     kicker, headline, subs = split_title(texts)
-    if d.titled:
+    if d.titled and not replace:
         # A second title block for one article: keep every line (as subheadlines) rather than lose any.
         a.subheadlines += [x for x in (kicker, headline) if x] + subs
         return
@@ -112,7 +109,9 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
     leftover: list[str] = []
     cur: _Draft | None = None
     n = len(units)
-    body_gap = _usual_body_gap(units)
+    body_gap = usual_body_gap(units)
+    # More blank lines than usually part paragraphs: the text after them is not the same run of text.
+    wide = max(2, body_gap + 1)
 
     def new() -> _Draft:
         d = _Draft()
@@ -124,8 +123,17 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
         u = units[i]
         k = u.kind
         if k == BODY:
-            if cur is None or cur.closed:
+            nxt_gap = units[i + 1].gap if i + 1 < n else wide
+            if (
+                cur is not None and cur.has_body and u.gap >= wide and nxt_gap >= wide
+                and not ends_sentence(u.text) and len(u.text) <= 80 and (cur.titled or cur.closed)
+            ):
+                cur.article.captions.append(u.text)  # a caption standing alone between wide gaps
+                i += 1
+                continue
+            if cur is None or cur.closed or (u.gap >= wide and cur.has_body):
                 cur = new()
+                cur.pending_title = True
             cur.article.paragraphs.append(u.text)
             cur.has_body = True
             if u.data:
@@ -183,17 +191,37 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
                 cur.closed = True
             i += 1
             continue
-        # A title line (or a bare name line with nothing before it to belong to).
+        # A run of title lines (or a bare name line with nothing before it to belong to).
         j = i + 1
-        while j < n and units[j].kind == HEAD and units[j].gap <= 2 and j - i < 6:
+        while j < n and units[j].kind == HEAD and units[j].gap <= 1 and j - i < 6:
             j += 1
         b = j
         while b < n and units[b].kind in (BYLINE, NAMES) and units[b].gap <= 2:
             b += 1
-        run = [units[x].text for x in range(i, j)]
         nxt = units[b] if b < n else None
         bylines_between = b > j
-        if nxt is not None and nxt.kind == BODY:
+        body_follows = nxt is not None and nxt.kind == BODY and nxt.gap <= wide
+        if (cur is not None and cur.pending_title and not cur.titled and cur.has_body
+                and not (body_follows and u.indent == HEADER)):
+            # The article before has its body but no title yet: its title block is printed after it. When
+            # body text follows, only the first line is its title; the rest heads the next article.
+            take = j - i
+            if body_follows and not bylines_between:
+                take = 2 if j - i > 1 and units[i + 1].text.startswith("——") else 1
+            _set_title(cur, [units[x].text for x in range(i, i + take)])
+            cur.closed = True
+            if take < j - i:
+                i += take
+            else:
+                if not body_follows:
+                    for x in range(j, b):
+                        _add_bylines(cur, units[x])
+                    i = b
+                else:
+                    i = j
+                continue
+        run = [units[x].text for x in range(i, j)]
+        if body_follows:
             if (
                 cur is not None
                 and cur.has_body
@@ -205,19 +233,13 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
                 i = j
                 continue
             if cur is not None and cur.titled and not cur.has_body and not cur.article.bylines:
-                _set_title(cur, [*_title_texts(cur.article), *run])  # a title block broken by a wide gap
-                cur.titled = True
+                _set_title(cur, [*_title_texts(cur.article), *run], replace=True)  # a title block cut by a gap
             else:
                 cur = new()
                 _set_title(cur, run)
             for x in range(j, b):
                 _add_bylines(cur, units[x])
             i = b
-            continue
-        if cur is not None and cur.has_body and not cur.titled and not bylines_between:
-            _set_title(cur, run)  # the title block printed after its body
-            cur.closed = True
-            i = j
             continue
         if cur is not None and (cur.has_body or cur.titled) and not bylines_between:
             cur.article.captions.extend(run)
@@ -228,14 +250,33 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
         for x in range(j, b):
             _add_bylines(cur, units[x])
         i = b
-    articles = []
+    articles: list[Article] = []
     for d in drafts:
         a = d.article
+        if d.pending_title and not d.titled and articles and not a.tables:
+            # Body text after a byline or a wide gap that no title block ever claimed: it continues the
+            # article before (a multi-part report, a credit between photos).
+            _merge_into(articles[-1], a)
+            continue
         if not a.headline and a.subheadlines:
             a.headline = a.subheadlines.pop(0)
         _check_table_counts(a)
         articles.append(a)
     return articles, leftover
+
+
+def _merge_into(a: Article, b: Article) -> None:
+    a.paragraphs += b.paragraphs
+    a.bylines += b.bylines
+    a.credits += b.credits
+    a.captions += b.captions
+    a.jumps += b.jumps
+    a.tables += b.tables
+    if b.source:
+        if a.source is None:
+            a.source = b.source
+        else:
+            a.paragraphs.append(b.source)
 
 
 def _title_texts(a: Article) -> list[str]:
@@ -250,23 +291,11 @@ def _is_section_head_run(units: list[Unit], i: int, j: int, nxt: Unit, indented:
     first = units[i]
     if _DATELINE_START.match(nxt.text):
         return False
-    if first.gap > body_gap or nxt.gap > body_gap + 1:
+    if first.gap > body_gap or nxt.gap > body_gap:
         return False
     if j - i == 1:
         return True
     return _is_section_head(first.text)
-
-
-def _usual_body_gap(units: list[Unit]) -> int:
-    """The number of blank lines that usually separates two paragraphs on this page."""
-    counts = [0, 0, 0, 0]
-    prev = None
-    for u in units:
-        if u.kind == BODY and prev is not None and prev.kind == BODY:
-            counts[min(u.gap, 3)] += 1
-        prev = u
-    best = max(range(4), key=lambda g: counts[g])
-    return best if counts[best] else 1
 
 
 def _check_table_counts(a: Article) -> None:
