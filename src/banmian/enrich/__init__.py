@@ -13,6 +13,8 @@ components that need words (see :class:`ArticleText`).
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import types
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -171,3 +173,14 @@ def _recognize_page(texts: list[ArticleText]) -> None:
     results = ner.recognize_many([t.text(i) for t, i in keys])
     for (t, i), spans in zip(keys, results, strict=True):
         t.ner_spans[i] = list(spans)
+
+
+class _CallableModule(types.ModuleType):
+    """``banmian.enrich(page)`` is the API; importing a submodule (banmian.enrich.ner) rebinds the package
+    attribute ``banmian.enrich`` to this module, so the module itself answers the call."""
+
+    def __call__(self, page: Page, **options: object) -> Page:
+        return enrich_page(page, **options)  # type: ignore[arg-type]
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -30,7 +30,7 @@ _DAY = rf"(?P<day>{_NUM})(?:日|号)"
 
 # The forms, each its own pattern (group names are per pattern); overlaps go to the longest match.
 DATE_PATTERNS = [re.compile(p) for p in (
-    rf"{_YEAR}(?:{_MONTH}(?:{_DAY}{_PART})?|{_QUARTER}|{_HALF}|[初底末中])?",
+    rf"{_YEAR}(?:{_MONTH}(?:{_DAY}{_PART})?|{_QUARTER}|{_HALF}|[初底末])?",
     rf"(?<![\d０-９年]){_MONTH}(?:{_DAY}{_PART})?",
     rf"(?P<relday>今天|今日|昨天|昨日|前天|前日|明天|明日|后天|次日|今晨|昨晨|昨晚|今晚|昨夜|今夜|明晚){_PART}",
     rf"(?P<relmonth>本月|上月|下月|上个月|下个月)(?:{_DAY}{_PART})?",

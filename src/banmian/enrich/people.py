@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,7 @@ SURNAMES = set(
     "岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑"
     "迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉"
     "禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阎戈伏鹿银郗邰双"
+    "习赖揭谯蔚鄂贲苻蓬郦逯阙茅於訾钮幸鄢隆晏官冼滑羊战洪"
 )
 COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
                      "司徒", "夏侯", "令狐", "澹台", "轩辕", "端木", "独孤", "南宫", "西门", "呼延"}
@@ -56,14 +58,17 @@ _MAX_TITLE = max(map(len, TITLE_WORDS))
 # Words after a name that are a title in postposition (习近平总书记) — offices, not roles like 代表.
 POSTPOSED_TITLES = frozenset("""
 总书记 书记 主席 总理 副总理 委员长 部长 省长 市长 县长 区长 主任 院长 校长 教授 院士 大使 总统 首相 局长 司长
-厅长 处长 行长 董事长 总经理 会长 社长 研究员 博士 同志 先生 女士
+厅长 处长 行长 董事长 总经理 会长 社长 研究员 博士 同志 先生 女士 老板 师傅
 """.split())
 # Postposed forms of address: split off a name (林博士 is no name) but not kept as titles.
-_ADDRESS = frozenset({"同志", "先生", "女士"})
+_ADDRESS = frozenset({"同志", "先生", "女士", "老板", "师傅"})
 # Parts of speech (jieba's tags) that may sit inside a title before its office word: nouns, names of
 # places and bodies, abbreviations (政协), distinguishing words (副, 常务), idioms (发言人).
-_TITLE_TAGS = ("n", "j", "b", "l")
+_TITLE_TAGS = ("n", "j", "b", "l", "vn")
+_MAX_TITLE_PHRASE = 24
 _REPORTER_BEFORE = re.compile(r"(?:记者|通讯员|摄影|实习生|编辑|撰稿|供稿|作者)[\s　:：]*$")
+# A dateline's reporters: 新华社莫斯科4月21日电 （记者胡晓光、谭晶晶）.
+_DATELINE_REPORTERS = re.compile(r"[（(][^（()）]{0,12}(?:记者|通讯员|实习生)[^（()）]{1,60}[）)]")
 _REPORTER_AFTER = re.compile(r"^[\s　]*(?:摄|报道|供图|绘|制图|作|整理)")
 # After a place or bloc, not a person: 成渝地区, 京津冀协同.
 _PLACE_AFTER = re.compile(r"^(?:地区|两地|双城|经济圈|城市群|都市圈|片区|一带|沿线|地方|高速|铁路|高铁|省|市|县|区|镇|乡|村)")
@@ -76,7 +81,7 @@ _LIST_END = "、，,。；;：:！？）)”\"'" + "等出席参加陪同"
 # rarer (李建国 9, 特朗普 14, 费德勒 43).
 COMMON_WORD_FREQ = 100
 # Two-character "names" that are places or sides: 张庄, 夏村; 韩方, 美方.
-_PLACE_END_2 = set("村庄寨屯堡集")
+_PLACE_END_2 = set("村庄寨屯堡集姓")
 _SIDE = re.compile(r"^[中美俄日韩朝英法德意印巴叙伊土以越泰澳加欧非]方$")
 
 
@@ -135,10 +140,19 @@ def _word_allowed_in_title(word: str, tags: dict[str, str]) -> bool:
     return tag.startswith(_TITLE_TAGS)
 
 
-def titles_before(text: str, start: int, words: list[tuple[str, int, int]], tags: dict[str, str]) -> list[str]:
-    """Titles printed right before the name at ``start``: 外交部发言人陆慷 → [外交部发言人]."""
+def _word_bridges_title(word: str, tags: dict[str, str]) -> bool:
+    return word in "与和及" or tags.get(word, "x")[:1] in ("v", "a", "f", "m")
+
+
+def titles_before(text: str, start: int, words: list[tuple[str, int, int]], tags: dict[str, str],
+                  names: list[tuple[int, int]] = ()) -> list[str]:
+    """Titles printed right before the name at ``start``: 外交部发言人陆慷 → [外交部发言人].
+
+    ``names`` are the spans of other people in the same text: a title never reaches back over one
+    (李克强与澳大利亚总理特恩布尔 gives 特恩布尔 澳大利亚总理, not 李克强与…).
+    """
     found: list[str] = []
-    by_end = {e: (w, s) for w, s, e in words}
+    starts = [s for _, s, _ in words]
     pos = start
     while True:
         office = next((text[pos - n:pos] for n in range(min(_MAX_TITLE, pos), 1, -1)
@@ -146,12 +160,26 @@ def titles_before(text: str, start: int, words: list[tuple[str, int, int]], tags
         if office is None:
             break
         begin = pos - len(office)
+        k = bisect_right(starts, begin) - 1  # the word holding the office's first character
+        if k >= 0 and words[k][1] < begin and _word_allowed_in_title(words[k][0], tags):
+            begin = words[k][1]  # the office is the tail of a word: 市委常委 holds 常委
+        k = bisect_right(starts, begin - 1) - 1 if begin > 0 else -1
         # Extend left over the body the office belongs to (外交部, 国家体育总局群体司, 永仁心医疗).
-        while begin in by_end and pos - begin < 24:
-            word, s = by_end[begin]
-            if not _word_allowed_in_title(word, tags):
+        while k >= 0 and pos - words[k][1] <= _MAX_TITLE_PHRASE and words[k][2] == begin:
+            word, s, e = words[k]
+            if _word_allowed_in_title(word, tags):
+                begin, k = s, k - 1
+                continue
+            # A verb or joint inside a body's name (气象探测中心, 物理与强风暴重点实验室): up to two such words,
+            # when a noun comes before them and no other person does (李克强与澳大利亚总理特恩布尔).
+            j = k
+            while j >= 0 and k - j < 2 and _word_bridges_title(words[j][0], tags):
+                j -= 1
+            if (j < k and j >= 0 and _word_allowed_in_title(words[j][0], tags)
+                    and not any(ns < words[j][2] and words[j][1] < ne for ns, ne in names)):
+                begin, k = words[j + 1][1], j
+            else:
                 break
-            begin = s
         found.append(text[begin:pos])
         # A chain of titles: 中共中央总书记、国家主席、中央军委主席习近平.
         if begin > 0 and text[begin - 1] == "、":
@@ -171,6 +199,8 @@ def titles_after(text: str, end: int) -> list[str]:
 
 
 def _reporter_mention(text: str, start: int, end: int) -> bool:
+    if any(m.start() < start and end <= m.end() for m in _DATELINE_REPORTERS.finditer(text)):
+        return True
     return bool(_REPORTER_BEFORE.search(text[max(0, start - 6):start]) or _REPORTER_AFTER.match(text[end:end + 4]))
 
 
@@ -239,36 +269,49 @@ def extract_people(article: Article, text: ArticleText) -> None:
             kept.append(new)
             frontier.append(new)
 
-    # 3. Judge each distinct name on all its mentions in the article.
-    by_name: dict[str, list[Entity]] = {}
+    # 3. Judge each distinct name on all its mentions in the article. Longer names go first and claim their
+    #    mentions, so a short form the model cut from one (刘锐 from 刘锐刚) keeps only mentions of its own.
+    names = sorted({e.text for e in kept}, key=lambda n: (-len(n), n))
+    spans: dict[int, list[tuple[int, int]]] = {}
     for e in kept:
-        by_name.setdefault(e.text, []).append(e)
+        spans.setdefault(e.paragraph, []).append((e.start, e.end))
     org_texts = [o.text for o in others]
+    claimed: dict[int, list[tuple[int, int]]] = {}
+    accepted: list[str] = []
     people: list[tuple[tuple[int, int], Person]] = []
-    good_names: set[str] = set()
-    for name in by_name:
-        occurrences = _occurrences(text, name)
-        real = [(i, s) for i, s in occurrences if not _reporter_mention(text.text(i), s, s + len(name))]
-        if not real or name in bylined:
+    per: list[Entity] = []
+    for name in names:
+        if name in bylined:
             continue
-        titles: list[str] = []
+        real = [(i, s) for i, s in _occurrences(text, name)
+                if not any(cs <= s < ce for cs, ce in claimed.get(i, ()))
+                and not _reporter_mention(text.text(i), s, s + len(name))]
+        if not real:
+            continue
+        before: list[str] = []
+        after: list[str] = []
         for i, s in real:
             para = text.text(i)
-            for t in titles_before(para, s, text.words(i), tags) + titles_after(para, s + len(name)):
-                if t not in titles:
-                    titles.append(t)
-        if not titles and not _judged_name(name, real, text, org_texts, by_name, plausible):
+            others_here = [sp for sp in spans.get(i, ()) if not sp[0] <= s < sp[1]]
+            before += titles_before(para, s, text.words(i), tags, others_here)
+            after += titles_after(para, s + len(name))
+        # A title printed before the name vouches for it (市长高峰); one after it only for a name that looks
+        # like one (荣誉董事长 does not make 荣誉 a person).
+        titled = bool(before) or (bool(after) and plausible(name))
+        if not titled and not _judged_name(name, real, text, org_texts, accepted, plausible):
             continue
-        if not name_shape_ok(name):
-            continue
-        good_names.add(name)
-        people.append((min((i, s) for i, s in real), Person(name, _tidy_titles(titles), len(real))))
+        accepted.append(name)
+        for i, s in real:
+            claimed.setdefault(i, []).append((s, s + len(name)))
+            per.append(Entity(name, "PER", i, s, s + len(name)))
+        titles = list(dict.fromkeys(before + after))
+        people.append((min(real), Person(name, _tidy_titles(titles), len(real))))
     people.sort(key=lambda p: p[0])
     article.people = [p for _, p in people]
 
-    # Entities follow the judgement: junk PER mentions go, names found in lists come in, spans are trimmed.
+    # Entities follow the judgement: junk PER mentions go; every mention of a person is in, with names found
+    # in lists and mentions the model missed; spans are trimmed of titles.
     rest = [e for e in entities if e.type != "PER"]
-    per = [e for e in kept if e.text in good_names]
     article.entities = sorted(rest + per, key=lambda e: (e.paragraph, e.start, e.end))
 
 

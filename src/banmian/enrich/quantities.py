@@ -2,7 +2,8 @@
 
 Each item: ``{"text", "value", "unit", "paragraph", "start", "end"}``; ranges add ``"max"`` (``20~30mmHg`` →
 value 20, max 30, unit mmHg); approximations add ``"approx"``: ``"over"`` (170多台, 超过70万人, 逾, 以上),
-``"nearly"`` (近300家, 将近, 接近), ``"under"`` (不到, 不足), ``"about"`` (约1300万人, 60%左右).
+``"nearly"`` (近300家, 将近, 接近), ``"under"`` (不到, 不足), ``"about"`` (约1300万人, 60%左右, 四五岁 → 4 to 5),
+``"several"`` (数千名).
 ``20亿元`` → 2000000000 元, ``1300万人`` → 13000000 人; ``万元``/``亿元`` fold into the value so every sum
 is in 元. Numbers that are dates (2019年, 3月12日), ordinals (第二款) or bare numbers with no unit (“33618”)
 are not quantities.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from .numbers import DIGITS as DIGIT_VALUE
 from .numbers import as_number, parse_number
 
 if TYPE_CHECKING:
@@ -25,12 +27,12 @@ UNITS = sorted(set("""
 人 人次 名 位 个 家 户 所 座 台 辆 架 艘 列 件 套 项 条 种 类 批 次 场 期 支 只 头 匹 株 棵 本 部 篇 份 张 间 栋
 幢 层 处 片 宗 笔 单 起 例 轮 组 对 双 副 串 节 颗 枚 粒 瓶 箱 包 袋 桶 盒 吨 千克 公斤 克 毫克 斤
 米 千米 公里 厘米 毫米 微米 纳米 平方米 平方公里 平方千米 公顷 亩 立方米 升 毫升 千瓦 千瓦时 兆瓦 瓦 度 伏 安
-岁 周岁 年 个月 天 日 小时 分钟 秒 周 周年 年度
+岁 周岁 年 个月 天 小时 分钟 秒 周 周年 年度
 mmHg km kg m cm mm g mg t kW kWh MW GW TB GB MB Mbps G ha
 """.split()), key=len, reverse=True)
 _NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[０-９]+(?:[．.][０-９]+)?|[零〇一二两三四五六七八九十百千]+)"
 _MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)?"
-_APPROX_BEFORE = r"(?P<before>将近|接近|近|约|大约|超过|逾|不到|不足)?"
+_APPROX_BEFORE = r"(?P<before>将近|接近|近|约|大约|超过|逾|不到|不足|数|上|几)?"
 _UNIT = "(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + ")"
 QUANTITY_RE = re.compile(
     rf"(?<![\d０-９.第A-Za-z零〇一二两三四五六七八九十百千]){_APPROX_BEFORE}(?P<num>{_NUMBER}){_MULT.replace('(?:', '(?P<mult>', 1)}"
@@ -38,7 +40,7 @@ QUANTITY_RE = re.compile(
     rf"(?P<more>多|余|几)?{_UNIT}(?P<after>左右|上下|以上|以下|之多)?"
 )
 _APPROX = {"将近": "nearly", "接近": "nearly", "近": "nearly", "约": "about", "大约": "about", "超过": "over",
-           "逾": "over", "不到": "under", "不足": "under", "多": "over", "余": "over", "几": "over",
+           "逾": "over", "数": "several", "上": "over", "不到": "under", "不足": "under", "多": "over", "余": "over", "几": "over",
            "左右": "about", "上下": "about", "以上": "over", "以下": "under"}
 _MULT_VALUE = {"": 1, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "十亿": 1e9,
                "百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
@@ -54,6 +56,12 @@ def _value(num: str, mult: str | None) -> float | int | None:
     return as_number(base * _MULT_VALUE[mult or ""])
 
 
+def _adjacent_digits(num: str) -> tuple[str, str] | None:
+    if len(num) == 2 and all(c in _SMALL_CHINESE for c in num) and DIGIT_VALUE[num[0]] < DIGIT_VALUE[num[1]]:
+        return num[0], num[1]
+    return None
+
+
 def extract_quantities(text: ArticleText, dates: list[dict[str, Any]]) -> list[dict[str, Any]]:
     taken = {(d["paragraph"], pos) for d in dates for pos in range(d["start"], d["end"])}
     found: list[dict[str, Any]] = []
@@ -66,9 +74,17 @@ def extract_quantities(text: ArticleText, dates: list[dict[str, Any]]) -> list[d
             unit = m.group("unit")
             num = m.group("num")
             mult = m.group("mult")
-            # Single Chinese digits (一个, 两项, 三年) are wording more than data; keep them with a multiplier.
-            if len(num) == 1 and num in _SMALL_CHINESE and not mult:
+            before = m.group("before")
+            if before == "近" and m.start() > 0 and para[m.start() - 1] in "最附邻靠":
+                before = None  # 最近3年 is "recently", not "nearly"
+            if before == "上" and num[0] not in "百千万亿":
+                before = None  # 上千亩 is "over a thousand"; in 看上3个 the 上 belongs to the verb
+            # Single Chinese digits (一个, 两项, 三年) and bare 百/千/万 (千家万户, 千年古城) are wording more
+            # than data, unless a word before makes them a count (数千名, 上千亩).
+            if len(num) == 1 and not mult and (num in _SMALL_CHINESE or (num in "十百千万" and not before)):
                 continue
+            if unit == "年" and para[m.end("unit"):m.end("unit") + 1] in ("代", "级"):
+                continue  # 80年代, 3年级
             if unit[-1:].isascii() and unit[-1].isalpha():
                 tail = para[m.end("unit"):m.end("unit") + 1]
                 if tail and _LATIN_UNIT.match(tail):
@@ -76,9 +92,7 @@ def extract_quantities(text: ArticleText, dates: list[dict[str, Any]]) -> list[d
             value = _value(num, mult)
             if value is None:
                 continue
-            before = m.group("before")
-            if before == "近" and m.start() > 0 and para[m.start() - 1] in "最附邻靠":
-                before = None  # 最近3年 is "recently", not "nearly"
+            pair = _adjacent_digits(num)
             start = m.start("before") if before else num_start
             end = m.end("after") if m.group("after") else m.end("unit")
             item: dict[str, Any] = {"text": para[start:end], "value": value, "unit": unit,
@@ -91,6 +105,10 @@ def extract_quantities(text: ArticleText, dates: list[dict[str, Any]]) -> list[d
                     # 3~5万人: the multiplier printed once, after the range, applies to both ends.
                     item["value"] = _value(num, m.group("mult2"))
                 item["max"] = high
+            if pair:
+                # 四五岁, 两三年: two digits side by side are a loose range, not 45 or 23.
+                item["value"], item["max"] = (_value(d, mult) for d in pair)
+                item.setdefault("approx", "about")
             approx = [_APPROX[w] for w in (before, m.group("more"), m.group("after"))
                       if w and w in _APPROX]
             if approx:

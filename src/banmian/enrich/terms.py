@@ -36,7 +36,8 @@ STOP_WORDS = frozenset("""
 全省 全国 之一 之间 期间 作为 成为 具有 取得 得到 实施 举行 召开 会议 活动 这一 该 此 其 与 和 及 或 的 了 在
 """.split())
 _WORD_OK = re.compile(r"^(?:[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z\-]{1,})$")
-_NUMERALS = set("零〇一二两三四五六七八九十百千万亿几")
+# A word made only of these is a number or an amount (三万, 余万元), not a keyword.
+_NUMERALS = set("零〇一二两三四五六七八九十百千万亿几余多数第元个年月日号")
 
 _idf_lock = threading.Lock()
 _idf: tuple[dict[str, float], float] | None = None
