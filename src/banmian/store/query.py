@@ -60,11 +60,22 @@ def term_of(text: str) -> Term | None:
     return Term(text, tuple(toks), prefix) if toks else None
 
 
+def phrase_of(text: str) -> Node | None:
+    """A quoted phrase. Chinese is written without spaces, so "两国 总理" most likely means 两国总理; but a
+    printed headline may hold a real space (多元经营 土地生金), which breaks the run in the index. So a
+    phrase with spaces matches either way: the parts joined, or the parts as printed."""
+    spaced = term_of(text)
+    joined = term_of(re.sub(r"\s+", "", text))
+    if spaced is None or joined is None or spaced.tokens == joined.tokens:
+        return spaced
+    return Op("OR", (joined, spaced))
+
+
 def parse(q: str) -> Node | None:
     """The query tree, or None for a query with nothing to search (blank: browse by filters)."""
     if len(q) > MAX_QUERY_CHARS:
         raise BadQuery(f"query too long ({len(q)} characters; at most {MAX_QUERY_CHARS})")
-    items: list[str | Term | None] = []
+    items: list[str | Node | None] = []
     for m in _LEX.finditer(q):
         if m.group("open"):
             items.append("(")
@@ -72,8 +83,10 @@ def parse(q: str) -> Node | None:
             items.append(")")
         elif m.group("word") in OPERATORS:
             items.append(m.group("word"))
+        elif m.group("phrase") is not None:
+            items.append(phrase_of(m.group("phrase")))
         else:
-            items.append(term_of(m.group("phrase") if m.group("phrase") is not None else m.group("word")))
+            items.append(term_of(m.group("word")))
     parser = _Parser(items)
     node = parser.parse()
     if node is None and q.strip():
@@ -86,11 +99,11 @@ def parse(q: str) -> Node | None:
 class _Parser:
     """Recursive descent over lexed items; None items are terms without tokens (pure punctuation)."""
 
-    def __init__(self, items: list[str | Term | None]):
+    def __init__(self, items: list[str | Node | None]):
         self.items = items
         self.i = 0
 
-    def peek(self) -> str | Term | None:
+    def peek(self) -> str | Node | None:
         return self.items[self.i] if self.i < len(self.items) else ")"  # end acts as a closing parenthesis
 
     def at_end(self) -> bool:
@@ -141,7 +154,7 @@ class _Parser:
         if item in OPERATORS or item == ")":
             return None
         self.i += 1
-        return item  # a Term, or None for punctuation
+        return item  # a term (or a phrase's alternatives), or None for punctuation
 
 
 def _join(op: str, left: Node | None, right: Node | None) -> Node | None:

@@ -44,6 +44,12 @@ def article_dict(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def stored_article(row: dict[str, Any]) -> dict[str, Any]:
+    """The article dict from a row holding only the article columns (to recompute its index tokens)."""
+    return article_dict({**row, "id": None, "page_id": None, "position": None, "paper": None, "date": None,
+                         "page": None})
+
+
 def entity_rows(article: dict[str, Any]) -> set[tuple[str, str]]:
     """(kind, value) pairs: people of the story, and PER/LOC/ORG mentions."""
     out: set[tuple[str, str]] = set()
@@ -102,4 +108,15 @@ def page_dict(pg: dict[str, Any], arts: list[dict[str, Any]]) -> dict[str, Any]:
              "first_paragraph": first_paragraph(a["paragraphs"])}
             for a in arts
         ],
+    }
+
+
+def search_result(row: dict[str, Any], pattern: Any) -> dict[str, Any]:
+    """A search hit from its article row (id, headline, paper, date, page, page_id, paragraphs, captions)."""
+    from .snippets import snippet
+
+    texts = json.loads(row["paragraphs"]) + json.loads(row["captions"])
+    return {
+        "id": row["id"], "headline": row["headline"], "paper": row["paper"], "date": row["date"],
+        "page": row["page"], "page_id": row["page_id"], "snippet": snippet(texts, pattern),
     }

@@ -24,10 +24,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, NotFound
+from ..errors import InputError
 from ..model import Page
-from . import bigrams, query, records, snippets
-from .base import IngestOutcome, SearchQuery, SearchResult
+from . import bigrams, query, records
+from .base import IngestOutcome
+from .sql import ARTICLE_COLUMNS, SQLStore
 
 SCHEMA_VERSION = 1
 
@@ -83,16 +84,13 @@ INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.
 # Each entry takes the schema from version i to i + 1.
 MIGRATIONS = [_SCHEMA_V1]
 
-_ARTICLE_COLUMNS = (
-    "kicker", "headline", "source", *records.LIST_FIELDS, "enrichment",
-)
 
 
 def default_path() -> str:
     return os.environ.get("BANMIAN_DB") or "banmian.db"
 
 
-class SQLiteStore:
+class SQLiteStore(SQLStore):
     def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False):
         self.path = str(path)
         if Path(self.path).is_dir():
@@ -132,8 +130,8 @@ class SQLiteStore:
         """Rebuild the FTS index from the stored articles (tokeniser changed, or a fresh file)."""
         self.db.execute("BEGIN IMMEDIATE")
         self.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")
-        for row in self.db.execute(f"SELECT id, {', '.join(_ARTICLE_COLUMNS)} FROM articles"):
-            self._fts_write(row["id"], _row_article(row))
+        for row in self.db.execute(f"SELECT id, {', '.join(ARTICLE_COLUMNS)} FROM articles"):
+            self._fts_write(row["id"], records.stored_article(dict(row)))
         self.db.execute(
             "INSERT OR REPLACE INTO meta(key, value) VALUES ('tokenizer', ?)", (str(bigrams.TOKENIZER_VERSION),)
         )
@@ -195,14 +193,14 @@ class SQLiteStore:
             (key, content_hash, issue_id, page.paper, page.date, page.page, page.source_file,
              json.dumps(page.leftover, ensure_ascii=False), datetime.now(UTC).isoformat(timespec="seconds")),
         ).lastrowid
-        cols = ", ".join(_ARTICLE_COLUMNS)
-        marks = ", ".join("?" for _ in _ARTICLE_COLUMNS)
+        cols = ", ".join(ARTICLE_COLUMNS)
+        marks = ", ".join("?" for _ in ARTICLE_COLUMNS)
         for position, article in enumerate(page.articles):
             d = article.to_dict()
             values = records.article_values(d)
             article_id = self.db.execute(
                 f"INSERT INTO articles(page_id, position, paper, date, page, {cols}) VALUES (?, ?, ?, ?, ?, {marks})",
-                (page_id, position, page.paper, page.date, page.page, *(values[c] for c in _ARTICLE_COLUMNS)),
+                (page_id, position, page.paper, page.date, page.page, *(values[c] for c in ARTICLE_COLUMNS)),
             ).lastrowid
             self._fts_write(article_id, d)
             self.db.executemany(
@@ -228,10 +226,10 @@ class SQLiteStore:
 
     def _delete_page(self, page_id: int) -> None:
         rows = self.db.execute(
-            f"SELECT id, {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE page_id = ?", (page_id,)
+            f"SELECT id, {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE page_id = ?", (page_id,)
         ).fetchall()
         for row in rows:
-            self._fts_write(row["id"], _row_article(row), delete=True)
+            self._fts_write(row["id"], records.stored_article(dict(row)), delete=True)
             self.db.execute("DELETE FROM article_entities WHERE article_id = ?", (row["id"],))
             self.db.execute("DELETE FROM article_people WHERE article_id = ?", (row["id"],))
         self.db.execute("DELETE FROM articles WHERE page_id = ?", (page_id,))
@@ -240,126 +238,14 @@ class SQLiteStore:
         self.db.execute("DELETE FROM issues WHERE id NOT IN (SELECT issue_id FROM pages WHERE issue_id IS NOT NULL)")
         self.db.execute("DELETE FROM papers WHERE id NOT IN (SELECT paper_id FROM issues)")
 
-    # -- reading ----------------------------------------------------------------------------------------
-    def _all(self, sql: str, params: tuple | list = ()) -> list[sqlite3.Row]:
+    # -- reading ---------------------------------------------------------------------------------------
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
         with self._lock:
-            return self.db.execute(sql, params).fetchall()
+            return [dict(r) for r in self.db.execute(sql, params).fetchall()]
 
-    def papers(self) -> list[dict[str, Any]]:
-        out = []
-        for row in self._all(
-            "SELECT p.name, group_concat(i.date) AS dates FROM papers p JOIN issues i ON i.paper_id = p.id"
-            " GROUP BY p.id ORDER BY p.name"
-        ):
-            dates = sorted(row["dates"].split(","))
-            out.append({"paper": row["name"], "issues": len(dates), "first": dates[0], "last": dates[-1], "dates": dates})
-        return out
-
-    def issues(self, paper: str | None = None, date: str | None = None) -> list[dict[str, Any]]:
-        rows = self._all(
-            "SELECT pg.paper, pg.date, pg.id, pg.page,"
-            " (SELECT count(*) FROM articles a WHERE a.page_id = pg.id) AS n,"
-            " (SELECT headline FROM articles a WHERE a.page_id = pg.id ORDER BY position LIMIT 1) AS headline"
-            " FROM pages pg WHERE pg.issue_id IS NOT NULL AND (? IS NULL OR pg.paper = ?) AND (? IS NULL OR pg.date = ?)"
-            " ORDER BY pg.date DESC, pg.paper, pg.page, pg.id",
-            (paper, paper, date, date),
-        )
-        return records.group_issues([dict(r) for r in rows])
-
-    def get_page(self, page_id: int) -> dict[str, Any]:
-        rows = self._all("SELECT * FROM pages WHERE id = ?", (page_id,))
-        if not rows:
-            raise NotFound(f"no page {page_id}")
-        pg = rows[0]
-        arts = self._all(
-            "SELECT id, position, kicker, headline, subheadlines, bylines, paragraphs FROM articles"
-            " WHERE page_id = ? ORDER BY position",
-            (page_id,),
-        )
-        return records.page_dict(dict(pg), [dict(a) for a in arts])
-
-    def get_article(self, article_id: int) -> dict[str, Any]:
-        rows = self._all(f"SELECT id, page_id, position, paper, date, page, {', '.join(_ARTICLE_COLUMNS)}"
-                         " FROM articles WHERE id = ?", (article_id,))
-        if not rows:
-            raise NotFound(f"no article {article_id}")
-        return records.article_dict(dict(rows[0]))
-
-    def iter_articles(self) -> Iterator[dict[str, Any]]:
-        ids = [r[0] for r in self._all("SELECT id FROM articles ORDER BY paper, date, page, page_id, position")]
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            rows = self._all(
-                f"SELECT id, page_id, position, paper, date, page, {', '.join(_ARTICLE_COLUMNS)} FROM articles"
-                f" WHERE id IN ({', '.join('?' for _ in chunk)})",
-                chunk,
-            )
-            by_id = {r["id"]: records.article_dict(dict(r)) for r in rows}
-            yield from (by_id[i] for i in chunk if i in by_id)
-
-    def person(self, name: str) -> dict[str, Any]:
-        rows = self._all(
-            "SELECT a.id, a.headline, a.paper, a.date, a.page, p.titles FROM article_people p"
-            " JOIN articles a ON a.id = p.article_id WHERE p.name = ? ORDER BY a.date, a.paper, a.page, a.position",
-            (name,),
-        )
-        if not rows:
-            raise NotFound(f"no person {name!r} in the archive")
-        return {
-            "name": name,
-            "titles": records.merge_titles([r["titles"] for r in rows]),
-            "articles": [{k: r[k] for k in ("id", "headline", "paper", "date", "page")} for r in rows],
-        }
-
-    def stats(self) -> dict[str, int]:
-        row = self._all(
-            "SELECT (SELECT count(*) FROM papers), (SELECT count(*) FROM issues), (SELECT count(*) FROM pages),"
-            " (SELECT count(*) FROM articles)"
-        )[0]
-        return dict(zip(("papers", "issues", "pages", "articles"), row, strict=True))
-
-    # -- search -----------------------------------------------------------------------------------------
-    def search(self, q: SearchQuery) -> SearchResult:
-        node = query.parse(q.q)
-        where, params = _filters(q)
-        if node is None:
-            source = "FROM articles a"
-            order = "a.date DESC, a.paper, a.page, a.position"
-        else:
-            source = "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-            where.insert(0, "articles_fts MATCH ?")
-            params.insert(0, query.to_fts5(node))
-            order = "articles_fts.rank, a.id"
-        base = f"{source} WHERE {' AND '.join(where) or '1'}"
-        with self._lock:
-            rows = self.db.execute(
-                f"SELECT a.id, a.headline, a.paper, a.date, a.page, a.page_id, a.paragraphs, a.captions {base}"
-                f" ORDER BY {order} LIMIT ? OFFSET ?",
-                (*params, q.limit, q.offset),
-            ).fetchall()
-            total = self.db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
-            facets = self._facets(base, params) if q.facets and total else {}
-        pattern = snippets.hit_pattern(query.terms(node, positive_only=True))
-        return SearchResult(total, [_result(dict(r), pattern) for r in rows], facets)
-
-    def _facets(self, base: str, params: list[Any]) -> dict[str, list[dict[str, Any]]]:
-        out: dict[str, list[dict[str, Any]]] = {}
-        for name in ("paper", "date", "page"):
-            rows = self.db.execute(
-                f"SELECT a.{name} AS value, count(*) AS n {base} AND a.{name} IS NOT NULL"
-                f" GROUP BY a.{name} ORDER BY n DESC, value LIMIT {records.FACET_LIMIT}",
-                params,
-            ).fetchall()
-            out[name] = [{"value": r["value"], "count": r["n"]} for r in rows]
-        for name in records.ENTITY_KINDS:
-            rows = self.db.execute(
-                f"SELECT e.value AS value, count(*) AS n FROM article_entities e WHERE e.kind = ?"
-                f" AND e.article_id IN (SELECT a.id {base}) GROUP BY e.value ORDER BY n DESC, value"
-                f" LIMIT {records.FACET_LIMIT}",
-                (name, *params),
-            ).fetchall()
-            out[name] = [{"value": r["value"], "count": r["n"]} for r in rows]
-        return out
+    def _match(self, node: query.Node) -> tuple[str, str, list[Any], str, list[Any]]:
+        return ("FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid", "articles_fts MATCH ?",
+                [query.to_fts5(node)], "articles_fts.rank, a.id", [])
 
     def size_bytes(self) -> int:
         with self._lock:
@@ -374,43 +260,3 @@ class SQLiteStore:
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";\n") if s.strip()]
 
-
-def _row_article(row: sqlite3.Row) -> dict[str, Any]:
-    d = dict(row)
-    d.update({"page_id": None, "position": None, "paper": None, "date": None, "page": None})
-    return records.article_dict(d)
-
-
-def _filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
-    """SQL conditions on ``articles a`` for the query's filters; values always go as parameters."""
-    where: list[str] = []
-    params: list[Any] = []
-    if q.paper:
-        where.append("a.paper = ?")
-        params.append(q.paper)
-    if q.date_from:
-        where.append("a.date >= ?")
-        params.append(q.date_from)
-    if q.date_to:
-        where.append("a.date <= ?")
-        params.append(q.date_to)
-    if q.page is not None:
-        where.append("a.page = ?")
-        params.append(q.page)
-    if q.page_id is not None:
-        where.append("a.page_id = ?")
-        params.append(q.page_id)
-    for kind in records.ENTITY_KINDS:
-        value = getattr(q, kind)
-        if value:
-            where.append("a.id IN (SELECT article_id FROM article_entities WHERE kind = ? AND value = ?)")
-            params.extend((kind, value))
-    return where, params
-
-
-def _result(row: dict[str, Any], pattern: Any) -> dict[str, Any]:
-    texts = json.loads(row["paragraphs"]) + json.loads(row["captions"])
-    return {
-        "id": row["id"], "headline": row["headline"], "paper": row["paper"], "date": row["date"],
-        "page": row["page"], "page_id": row["page_id"], "snippet": snippets.snippet(texts, pattern),
-    }

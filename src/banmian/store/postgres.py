@@ -1,0 +1,217 @@
+"""The server archive: PostgreSQL (``--db postgresql://…``), for archives shared by many users or too big
+for one file.
+
+PostgreSQL has no Chinese parser here (zhparser, pg_jieba, pg_bigm are not packaged), and pg_trgm cannot
+use its index for two-character words. So the same tokens the SQLite store indexes (``bigrams``) are made
+in Python and written as a ``tsvector`` literal — lexemes with positions and weights (A headline,
+B kicker/subheadlines, D body) — in a GIN-indexed column. Queries are compiled to ``tsquery`` text by
+``query.to_tsquery`` (phrases with ``<->``, the one-character prefix ``'X':*``) and cast, never parsed by
+a text-search configuration, so lexemes match exactly what was stored. Ranking is ``ts_rank`` with weights
+1.0 / 0.4 / 0.1 (the same 10 : 4 : 1 as SQLite's bm25) and length normalisation.
+
+Pages are bulk-loaded: article ids are drawn from the sequence up front, then articles, entities and
+people go in with ``COPY``, all inside one (sub)transaction per page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from ..errors import InputError
+from ..model import Page
+from . import bigrams, query, records
+from .base import IngestOutcome
+from .sql import ARTICLE_COLUMNS, SQLStore
+
+SCHEMA_VERSION = 1
+MAX_POSITION = 16383  # tsvector positions stop here; later tokens share it (phrases past it cannot match)
+COLUMN_GAP = 10  # positions left between columns so a phrase never runs from the headline into the body
+
+_SCHEMA_V1 = """
+CREATE TABLE papers (id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE issues (
+    id BIGSERIAL PRIMARY KEY, paper_id BIGINT NOT NULL REFERENCES papers(id), date TEXT NOT NULL,
+    UNIQUE (paper_id, date)
+);
+CREATE TABLE pages (
+    id BIGSERIAL PRIMARY KEY, key TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL,
+    issue_id BIGINT REFERENCES issues(id), paper TEXT, date TEXT, page INTEGER, source_file TEXT,
+    leftover TEXT NOT NULL, ingested_at TEXT NOT NULL
+);
+CREATE INDEX pages_issue ON pages(issue_id, page);
+CREATE TABLE articles (
+    id BIGSERIAL PRIMARY KEY, page_id BIGINT NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, paper TEXT, date TEXT, page INTEGER,
+    kicker TEXT, headline TEXT NOT NULL, source TEXT,
+    subheadlines TEXT NOT NULL, paragraphs TEXT NOT NULL, bylines TEXT NOT NULL, credits TEXT NOT NULL,
+    captions TEXT NOT NULL, jumps TEXT NOT NULL, tables TEXT NOT NULL, enrichment TEXT,
+    tsv TSVECTOR NOT NULL
+);
+CREATE INDEX articles_page ON articles(page_id, position);
+CREATE INDEX articles_browse ON articles(date, paper, page, position);
+CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+CREATE TABLE article_entities (
+    kind TEXT NOT NULL, value TEXT NOT NULL, article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (kind, value, article_id)
+);
+CREATE INDEX article_entities_article ON article_entities(article_id);
+CREATE TABLE article_people (
+    article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, position INTEGER NOT NULL,
+    name TEXT NOT NULL, titles TEXT NOT NULL, mentions INTEGER NOT NULL,
+    PRIMARY KEY (article_id, position)
+);
+CREATE INDEX article_people_name ON article_people(name);
+"""
+
+MIGRATIONS = [_SCHEMA_V1]
+
+
+def tsvector_literal(article: dict[str, Any]) -> str:
+    """The article's tokens as tsvector text: ``'lexeme':pos1W,pos2W …`` (W = A, B or nothing for D)."""
+    positions: dict[str, list[str]] = {}
+    pos = 1
+    for column, weight in zip(bigrams.article_columns(article), ("A", "B", ""), strict=True):
+        for tok in column.split():
+            positions.setdefault(tok, []).append(f"{min(pos, MAX_POSITION)}{weight}")
+            pos += 1
+        pos += COLUMN_GAP
+    return " ".join(
+        "'" + tok.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(_dedupe(p))
+        for tok, p in positions.items()
+    )
+
+
+def _dedupe(p: list[str]) -> list[str]:
+    """Positions once each (clamped ones repeat), at most 256 per lexeme (PostgreSQL's limit)."""
+    return list(dict.fromkeys(p))[:256]
+
+
+class PostgresStore(SQLStore):
+    placeholder = "%s"
+
+    def __init__(self, url: str):
+        import psycopg
+        from psycopg.rows import dict_row
+
+        self.url = url
+        try:
+            self.conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        except psycopg.Error as exc:
+            raise InputError(f"cannot connect to PostgreSQL: {str(exc).strip().splitlines()[0]}") from None
+        self._psycopg = psycopg
+        self._migrate()
+
+    def _migrate(self) -> None:
+        with self.conn.transaction():
+            self.conn.execute("SELECT pg_advisory_xact_lock(7425)")  # two ingests starting at once
+            self.conn.execute("CREATE TABLE IF NOT EXISTS banmian_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            row = self.conn.execute("SELECT value FROM banmian_meta WHERE key = 'schema'").fetchone()
+            version = int(row["value"]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise InputError(f"database made by a newer banmian (schema {version}; this one knows {SCHEMA_VERSION})")
+            for step in range(version, SCHEMA_VERSION):
+                for statement in (s.strip() for s in MIGRATIONS[step].split(";\n")):
+                    if statement:
+                        self.conn.execute(statement)
+            self.conn.execute(
+                "INSERT INTO banmian_meta(key, value) VALUES ('schema', %s) ON CONFLICT (key) DO UPDATE SET value = %s",
+                (str(SCHEMA_VERSION), str(SCHEMA_VERSION)),
+            )
+            tok = self.conn.execute("SELECT value FROM banmian_meta WHERE key = 'tokenizer'").fetchone()
+            if tok is None or int(tok["value"]) != bigrams.TOKENIZER_VERSION:
+                self._reindex()
+
+    def _reindex(self) -> None:
+        rows = self.conn.execute(f"SELECT id, {', '.join(ARTICLE_COLUMNS)} FROM articles").fetchall()
+        for row in rows:
+            self.conn.execute("UPDATE articles SET tsv = %s::tsvector WHERE id = %s",
+                              (tsvector_literal(records.stored_article(row)), row["id"]))
+        self.conn.execute(
+            "INSERT INTO banmian_meta(key, value) VALUES ('tokenizer', %s) ON CONFLICT (key) DO UPDATE SET value = %s",
+            (str(bigrams.TOKENIZER_VERSION), str(bigrams.TOKENIZER_VERSION)),
+        )
+
+    # -- writing ----------------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def bulk(self) -> Iterator[None]:
+        with self.conn.transaction():
+            yield
+
+    def page_hash(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT content_hash FROM pages WHERE key = %s", (key,)).fetchone()
+        return row["content_hash"] if row else None
+
+    def ingest_page(self, page: Page, *, key: str, content_hash: str) -> IngestOutcome:
+        # Inside bulk() this is a savepoint: a failing page rolls back alone.
+        with self.conn.transaction():
+            old = self.conn.execute("SELECT id, content_hash FROM pages WHERE key = %s FOR UPDATE", (key,)).fetchone()
+            if old is not None and old["content_hash"] == content_hash:
+                return "unchanged"
+            if old is not None:
+                self.conn.execute("DELETE FROM pages WHERE id = %s", (old["id"],))  # articles etc. cascade
+                self.conn.execute("DELETE FROM issues i WHERE NOT EXISTS (SELECT 1 FROM pages p WHERE p.issue_id = i.id)")
+                self.conn.execute("DELETE FROM papers p WHERE NOT EXISTS (SELECT 1 FROM issues i WHERE i.paper_id = p.id)")
+            self._insert_page(page, key, content_hash)
+        return "added" if old is None else "replaced"
+
+    def _insert_page(self, page: Page, key: str, content_hash: str) -> None:
+        c = self.conn
+        issue_id = None
+        if page.paper and page.date:
+            c.execute("INSERT INTO papers(name) VALUES (%s) ON CONFLICT (name) DO NOTHING", (page.paper,))
+            paper_id = c.execute("SELECT id FROM papers WHERE name = %s", (page.paper,)).fetchone()["id"]
+            c.execute("INSERT INTO issues(paper_id, date) VALUES (%s, %s) ON CONFLICT DO NOTHING", (paper_id, page.date))
+            issue_id = c.execute("SELECT id FROM issues WHERE paper_id = %s AND date = %s",
+                                 (paper_id, page.date)).fetchone()["id"]
+        page_id = c.execute(
+            "INSERT INTO pages(key, content_hash, issue_id, paper, date, page, source_file, leftover, ingested_at)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+            (key, content_hash, issue_id, page.paper, page.date, page.page, page.source_file,
+             json.dumps(page.leftover, ensure_ascii=False), datetime.now(UTC).isoformat(timespec="seconds")),
+        ).fetchone()["id"]
+        if not page.articles:
+            return
+        ids = [r["id"] for r in c.execute(
+            "SELECT nextval('articles_id_seq') AS id FROM generate_series(1, %s)", (len(page.articles),)
+        ).fetchall()]
+        dicts = [a.to_dict() for a in page.articles]
+        cols = ("id", "page_id", "position", "paper", "date", "page", *ARTICLE_COLUMNS, "tsv")
+        with c.cursor() as cur:
+            with cur.copy(f"COPY articles ({', '.join(cols)}) FROM STDIN") as copy:
+                for position, (article_id, d) in enumerate(zip(ids, dicts, strict=True)):
+                    values = records.article_values(d)
+                    copy.write_row((article_id, page_id, position, page.paper, page.date, page.page,
+                                    *(values[k] for k in ARTICLE_COLUMNS), tsvector_literal(d)))
+            with cur.copy("COPY article_entities (kind, value, article_id) FROM STDIN") as copy:
+                for article_id, d in zip(ids, dicts, strict=True):
+                    for kind, value in sorted(records.entity_rows(d)):
+                        copy.write_row((kind, value, article_id))
+            with cur.copy("COPY article_people (article_id, position, name, titles, mentions) FROM STDIN") as copy:
+                for article_id, d in zip(ids, dicts, strict=True):
+                    for row in records.people_rows(d):
+                        copy.write_row((article_id, *row))
+
+    # -- reading ----------------------------------------------------------------------------------------
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
+        try:
+            return self.conn.execute(self._sql(sql), params).fetchall()
+        except self._psycopg.errors.QueryCanceled:
+            from ..errors import BadQuery
+
+            raise BadQuery("the search took too long; narrow it down") from None
+
+    def _match(self, node: query.Node) -> tuple[str, str, list[Any], str, list[Any]]:
+        tsq = query.to_tsquery(node)
+        return ("FROM articles a", "a.tsv @@ ?::tsquery", [tsq],
+                "ts_rank('{0.1, 0.1, 0.4, 1.0}', a.tsv, ?::tsquery, 1) DESC, a.id", [tsq])
+
+    def size_bytes(self) -> int:
+        return int(self.conn.execute("SELECT pg_database_size(current_database()) AS n").fetchone()["n"])
+
+    def close(self) -> None:
+        self.conn.close()
+

@@ -1,0 +1,167 @@
+"""What the SQLite and PostgreSQL stores share: the reading queries, the search skeleton, facets.
+
+Both engines have the same tables (papers → issues → pages → articles, article_entities, article_people);
+they differ in the full-text index (an FTS5 table vs a ``tsvector`` column), in how a page is written,
+and in the parameter style. Queries here are written with ``?`` placeholders; ``_sql`` turns them into the
+engine's style. Every value a user typed goes in as a parameter; the only text spliced into SQL is column
+names and numbers chosen here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import NotFound
+from . import query, records, snippets
+from .base import SearchQuery, SearchResult
+
+ARTICLE_COLUMNS = ("kicker", "headline", "source", *records.LIST_FIELDS, "enrichment")
+_ARTICLE_SELECT = "id, page_id, position, paper, date, page, " + ", ".join(ARTICLE_COLUMNS)
+
+
+class SQLStore:
+    """Base of the two engines. Subclasses provide ``_rows`` (run a query, rows as dicts), ``_match``
+    (the full-text part of a search) and the writing side."""
+
+    placeholder = "?"
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
+
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def _match(self, node: query.Node) -> tuple[str, str, list[Any], str, list[Any]]:
+        """(FROM clause joining ``articles a``, condition, its params, ORDER BY, its params)."""
+        raise NotImplementedError
+
+    # -- browsing ---------------------------------------------------------------------------------------
+    def papers(self) -> list[dict[str, Any]]:
+        out: dict[str, list[str]] = {}
+        for r in self._rows("SELECT p.name, i.date FROM papers p JOIN issues i ON i.paper_id = p.id ORDER BY p.name, i.date"):
+            out.setdefault(r["name"], []).append(r["date"])
+        return [{"paper": name, "issues": len(dates), "first": dates[0], "last": dates[-1], "dates": dates}
+                for name, dates in out.items()]
+
+    def issues(self, paper: str | None = None, date: str | None = None) -> list[dict[str, Any]]:
+        where, params = ["pg.issue_id IS NOT NULL"], []
+        if paper is not None:
+            where.append("pg.paper = ?")
+            params.append(paper)
+        if date is not None:
+            where.append("pg.date = ?")
+            params.append(date)
+        rows = self._rows(
+            "SELECT pg.paper, pg.date, pg.id, pg.page,"
+            " (SELECT count(*) FROM articles a WHERE a.page_id = pg.id) AS n,"
+            " (SELECT headline FROM articles a WHERE a.page_id = pg.id ORDER BY position LIMIT 1) AS headline"
+            f" FROM pages pg WHERE {' AND '.join(where)} ORDER BY pg.date DESC, pg.paper, pg.page, pg.id",
+            params,
+        )
+        return records.group_issues(rows)
+
+    def get_page(self, page_id: int) -> dict[str, Any]:
+        rows = self._rows("SELECT * FROM pages WHERE id = ?", (page_id,))
+        if not rows:
+            raise NotFound(f"no page {page_id}")
+        arts = self._rows(
+            "SELECT id, position, kicker, headline, subheadlines, bylines, paragraphs FROM articles"
+            " WHERE page_id = ? ORDER BY position",
+            (page_id,),
+        )
+        return records.page_dict(rows[0], arts)
+
+    def get_article(self, article_id: int) -> dict[str, Any]:
+        rows = self._rows(f"SELECT {_ARTICLE_SELECT} FROM articles WHERE id = ?", (article_id,))
+        if not rows:
+            raise NotFound(f"no article {article_id}")
+        return records.article_dict(rows[0])
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        ids = [r["id"] for r in self._rows("SELECT id FROM articles ORDER BY paper, date, page, page_id, position")]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self._rows(
+                f"SELECT {_ARTICLE_SELECT} FROM articles WHERE id IN ({', '.join('?' for _ in chunk)})", chunk
+            )
+            by_id = {r["id"]: records.article_dict(r) for r in rows}
+            yield from (by_id[i] for i in chunk if i in by_id)
+
+    def person(self, name: str) -> dict[str, Any]:
+        rows = self._rows(
+            "SELECT a.id, a.headline, a.paper, a.date, a.page, p.titles FROM article_people p"
+            " JOIN articles a ON a.id = p.article_id WHERE p.name = ? ORDER BY a.date, a.paper, a.page, a.position",
+            (name,),
+        )
+        if not rows:
+            raise NotFound(f"no person {name!r} in the archive")
+        return {
+            "name": name,
+            "titles": records.merge_titles([r["titles"] for r in rows]),
+            "articles": [{k: r[k] for k in ("id", "headline", "paper", "date", "page")} for r in rows],
+        }
+
+    def stats(self) -> dict[str, int]:
+        row = self._rows(
+            "SELECT (SELECT count(*) FROM papers) AS papers, (SELECT count(*) FROM issues) AS issues,"
+            " (SELECT count(*) FROM pages) AS pages, (SELECT count(*) FROM articles) AS articles"
+        )[0]
+        return {k: int(v) for k, v in row.items()}
+
+    # -- search -----------------------------------------------------------------------------------------
+    def search(self, q: SearchQuery) -> SearchResult:
+        node = query.parse(q.q)
+        where, params = filters(q)
+        if node is None:
+            source, order, order_params = "FROM articles a", "a.date DESC, a.paper, a.page, a.position", []
+        else:
+            source, cond, cond_params, order, order_params = self._match(node)
+            where.insert(0, cond)
+            params = cond_params + params
+        base = f"{source} WHERE {' AND '.join(where) or '1 = 1'}"
+        rows = self._rows(
+            f"SELECT a.id, a.headline, a.paper, a.date, a.page, a.page_id, a.paragraphs, a.captions {base}"
+            f" ORDER BY {order} LIMIT ? OFFSET ?",
+            (*params, *order_params, q.limit, q.offset),
+        )
+        total = int(self._rows(f"SELECT count(*) AS n {base}", params)[0]["n"])
+        facets = self._facets(base, params) if q.facets and total else {}
+        pattern = snippets.hit_pattern(query.terms(node, positive_only=True))
+        return SearchResult(total, [records.search_result(r, pattern) for r in rows], facets)
+
+    def _facets(self, base: str, params: list[Any]) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        for name in ("paper", "date", "page"):
+            rows = self._rows(
+                f"SELECT a.{name} AS value, count(*) AS n {base} AND a.{name} IS NOT NULL"
+                f" GROUP BY a.{name} ORDER BY n DESC, value LIMIT {records.FACET_LIMIT}",
+                params,
+            )
+            out[name] = [{"value": r["value"], "count": int(r["n"])} for r in rows]
+        for name in records.ENTITY_KINDS:
+            rows = self._rows(
+                "SELECT e.value AS value, count(*) AS n FROM article_entities e WHERE e.kind = ?"
+                f" AND e.article_id IN (SELECT a.id {base}) GROUP BY e.value ORDER BY n DESC, value"
+                f" LIMIT {records.FACET_LIMIT}",
+                (name, *params),
+            )
+            out[name] = [{"value": r["value"], "count": int(r["n"])} for r in rows]
+        return out
+
+
+def filters(q: SearchQuery) -> tuple[list[str], list[Any]]:
+    """SQL conditions on ``articles a`` for the query's filters; values always go as parameters."""
+    where: list[str] = []
+    params: list[Any] = []
+    for column, op, value in (("paper", "=", q.paper), ("date", ">=", q.date_from), ("date", "<=", q.date_to),
+                              ("page", "=", q.page), ("page_id", "=", q.page_id)):
+        if value is not None and value != "":
+            where.append(f"a.{column} {op} ?")
+            params.append(value)
+    for kind in records.ENTITY_KINDS:
+        value = getattr(q, kind)
+        if value:
+            where.append("a.id IN (SELECT article_id FROM article_entities WHERE kind = ? AND value = ?)")
+            params.extend((kind, value))
+    return where, params
