@@ -26,11 +26,11 @@ __all__ = ["parse_text"]
 
 def parse_text(text: str, *, paper: str | None = None, date: str | None = None, page: int | None = None) -> Page:
     """Parse one page dump into a ``Page`` (see the README for the JSON contract)."""
-    units, _widths = read_units(text)
+    units, widths = read_units(text)
     indented = indent_style(units)
     for u in units:
         classify(u, indented)
-    units = join_column_breaks(units, indented)
+    units = join_column_breaks(units, indented, bool(widths))
     articles, leftover = segment(units, indented)
     result = Page(paper=paper, date=date, page=page, articles=articles, leftover=leftover)
     return result

@@ -94,9 +94,9 @@ def person_names(text: str, *, strict: bool) -> list[str] | None:
             return None
         if "·" in n or "•" in n:
             continue
-        if not (2 <= len(n) <= 4) or not is_surname_start(n):
+        if not (2 <= len(n) <= 4):
             return None
-        if strict and len(n) == 4 and n[:2] not in K.COMPOUND_SURNAMES:
+        if strict and (not is_surname_start(n) or (len(n) == 4 and n[:2] not in K.COMPOUND_SURNAMES)):
             return None
     return names
 
@@ -109,7 +109,7 @@ def parse_byline(text: str) -> list[Byline] | None:
         if not tok:
             continue
         m = _ROLE_TOKEN.match(tok)
-        if m and len(m["outlet"]) <= 16 and (not m["rest"] or _NAME.fullmatch(m["rest"])):
+        if m and len(m["outlet"]) <= 16 and (not m["rest"] or person_names(m["rest"], strict=True)):
             groups.append((m["outlet"] or None, m["role"], [m["rest"]] if m["rest"] else []))
         elif groups:
             groups[-1][2].append(tok)
@@ -155,7 +155,7 @@ def parse_credit(text: str) -> tuple[Credit | None, list[Byline]]:
     隋先凯摄（新华社发）; 人民视觉; 本版制图：郭祥; 新重庆-重庆晨报记者 杨新宇 两江新区党工委宣传部供图."""
     s = text
     if s in _AGENCIES:
-        return Credit(None, [], text), []
+        return Credit(None, [s], text), []
     lm = _CREDIT_LABEL.match(s)
     if lm:
         names = person_names(lm["who"], strict=False)

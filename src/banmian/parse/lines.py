@@ -48,12 +48,18 @@ def wrap_widths(raw: list[str]) -> frozenset[int]:
     differ from article to article, so every length that recurs in that position counts.
     """
     lengths: Counter[int] = Counter()
-    prev = ""
+    prev = ""  # the previous line, when it belongs to a run that starts with a paragraph indent
     for line in raw:
-        if prev and line and line[0] not in "\u3000\t" and line.strip() and "\t" not in prev and "\t" not in line:
+        if not line.strip() or "\t" in line:
+            prev = ""
+            continue
+        if line[0] == "\u3000":
+            prev = line
+            continue
+        if prev:
             lengths[len(prev)] += 1
-        prev = line if line.strip() else ""
-    return frozenset(w for w, c in lengths.items() if c >= 3 and 8 <= w <= 40)
+            prev = line
+    return frozenset(w for w, c in lengths.items() if c >= 2 and 8 <= w <= 40)
 
 
 def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
@@ -85,7 +91,14 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
         has_tab = "\t" in body.lstrip(_SPACE_STRIP)
         cells = [c.strip(_SPACE_STRIP) for c in body.lstrip(_SPACE_STRIP).split("\t")] if has_tab else None
         unit = Unit(stripped, indent, gap, cells)
-        width = n if (n in widths and not has_tab and indent != HEADER) else 0
+        width = 0
+        if n in widths and not has_tab:
+            if indent == PARA:
+                width = n
+            elif indent == FLUSH and gap and units and units[-1].width_full and units[-1].indent != HEADER:
+                # The second half of a paragraph that a column break cut (the line before it filled the
+                # column): it is wrapped like the first. A flush line anywhere else is a title or a field.
+                width = n
         unit.width_full = bool(width)
         units.append(unit)
         last = unit

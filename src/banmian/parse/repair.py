@@ -62,7 +62,7 @@ def _looks_cut(a: str, b: str) -> bool:
     )
 
 
-def join_column_breaks(units: list[Unit], indented: bool) -> list[Unit]:
+def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False) -> list[Unit]:
     """Join the two halves of a paragraph that a column break split (a blank line in mid-sentence).
 
     With indented paragraphs, the second half is the flush line after an unfinished paragraph. Without
@@ -74,7 +74,7 @@ def join_column_breaks(units: list[Unit], indented: bool) -> list[Unit]:
     for u in units:
         if out:
             a = out[-1]
-            if _continues(out, a, u, indented, body_gap):
+            if _continues(out, a, u, indented, wrapped, body_gap):
                 a.text += u.text
                 a.lines += u.lines
                 a.kind = BODY
@@ -85,12 +85,15 @@ def join_column_breaks(units: list[Unit], indented: bool) -> list[Unit]:
     return out
 
 
-def _continues(out: list[Unit], a: Unit, u: Unit, indented: bool, body_gap: int) -> bool:
+def _continues(out: list[Unit], a: Unit, u: Unit, indented: bool, wrapped: bool, body_gap: int) -> bool:
     if a.kind not in (BODY, HEAD) or u.kind not in (BODY, HEAD):
         return False
     t = a.text
-    if indented and u.indent == FLUSH and a.kind == BODY and a.width_full and (u.lines >= 2 or u.kind == BODY):
-        return True  # the first half filled its last line and the second half is wrapped body text
+    if wrapped:
+        # In a hard-wrapped column a break falls at a line end: the first half filled its last line.
+        if not (indented and u.indent == FLUSH and a.kind == BODY and a.width_full):
+            return False
+        return u.lines >= 2 or u.kind == BODY or not (ends_sentence(t) or t[-1] in _OPEN_ENDS)
     if t[-1] in _OPEN_ENDS or ends_sentence(t) or _is_bracketed(t):
         return False
     if indented:
