@@ -59,7 +59,7 @@ def wrap_widths(raw: list[str]) -> frozenset[int]:
         if prev:
             lengths[len(prev)] += 1
             prev = line
-    return frozenset(w for w, c in lengths.items() if c >= 2 and 8 <= w <= 40)
+    return frozenset(w for w, c in lengths.items() if c >= 3 and 8 <= w <= 40)
 
 
 def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
