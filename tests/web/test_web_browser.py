@@ -218,3 +218,18 @@ def test_api_docs_render_offline(server, tab):
     paths.first.wait_for()
     assert "/api/search" in paths.all_inner_texts()
     tab.shot("14-api-docs")
+
+
+def test_demo_in_the_browser(tmp_path, tab):
+    """`banmian demo` on the bundled pages, as a new user first sees it (docs/screenshot.png comes from here)."""
+    from .conftest import run_server
+
+    for url in run_server(["demo", "--db", str(tmp_path / "demo.db")]):
+        page = tab.page
+        page.goto(url + "/")
+        tab.shot("15-demo-home")
+        page.get_by_role("searchbox", name="Search the archive").fill("重庆")
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/search?q=*")
+        assert page.locator("ol.results > li").count() >= 1
+        tab.shot("16-demo-search")
