@@ -113,7 +113,7 @@ def test_styles_look_as_specified(articles):
     assert "\n    " in pages["epaper"].text and "\u3000\u3000" in pages["epaper"].text
     wrapped = [ln for ln in pages["wrapped"].text.splitlines() if ln.startswith("\u3000\u3000")]
     assert wrapped and all(len(ln) <= 22 for ln in wrapped)
-    assert "\u3000" not in pages["lines"].text
+    assert not any(ln.startswith("\u3000") for ln in pages["lines"].text.splitlines())
 
 
 def test_byline_gold_derivation():
@@ -133,3 +133,33 @@ def test_byline_gold_derivation():
         "谷业凯", "赵永新"]
     assert dateline_bylines("据新华社巴黎4月21日电  （记者苏斌）2016—2017赛季")[0]["outlet"] == "新华社"
     assert dateline_bylines("本报北京3月24日电  外交部发言人陆慷24日宣布") == []
+
+
+def test_every_artefact_is_produced(articles):
+    """The composer really prints each artefact of real pages somewhere in the fixture pages."""
+    seen = {tag for page in compose_pages(articles, seed="coverage", variants=3) for tags in page.artefacts
+            for tag in tags}
+    wanted = {"column_break", "1_blank_before", "title_after_body", "source_line", "kicker_same_line",
+              "headline_wrapped", "byline_after_body", "caption", "jump", "table", "dateline_byline",
+              "credit_line", "subheadlines_one_line", "trailing_spaces", "headline_space"}
+    assert wanted <= seen, wanted - seen
+
+
+def test_title_after_body_is_printed_as_on_real_pages(articles):
+    """Body, (source line,) a line holding one space, then the headline."""
+    for page in compose_pages(articles, seed="after", variants=3):
+        for gold, tags in zip(page.gold["articles"], page.artefacts, strict=True):
+            if "title_after_body" in tags:
+                lines = page.text.splitlines()
+                first_head = gold["headline"][:4]
+                at = next(i for i, ln in enumerate(lines) if ln == " " and lines[i + 1].startswith(first_head))
+                body_start = squash_text(gold["paragraphs"][0])[:8]
+                assert body_start in squash_text("".join(lines[:at]))
+                return
+    pytest.fail("no title block after its body was composed")
+
+
+def squash_text(text: str) -> str:
+    from banmian.evaluate.score import squash
+
+    return squash(text)

@@ -155,6 +155,14 @@ def _compose_one(group: list[SourceArticle], style: str, variant: int, split: st
         width = max(13, min(22, base_width + rng.randint(-2, 2)))
         golds.append(_article(art, style, w, rng, width, title_after=title_after, tags=tags))
         artefacts.append(tags)
+    if style != "epaper" and rng.random() < 0.3:
+        # dumps often keep trailing spaces (ASCII, NBSP, U+3000) after text; blank lines stay empty, since a
+        # line holding one space means something (it comes before a title block printed after its body)
+        for k, line in enumerate(w.lines):
+            if line.strip() and rng.random() < 0.15:
+                w.lines[k] = line + rng.choice((" ", "  ", "\xa0\xa0", "\u3000"))
+        for tags in artefacts:
+            tags.append("trailing_spaces")
     gold = {"schema": "banmian.page/1", "paper": first.paper, "date": first.date, "page": first.page,
             "articles": golds, "leftover": []}
     name = f"{first.paper}-{first.date.replace('-', '')}-p{first.page:02d}-{style}-v{variant}"
