@@ -74,9 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     for split in splits:
         pages = compose_pages(articles, seed=SPLIT_SEEDS[split], variants=args.variants, split=split)
         by_style: dict[str, list] = defaultdict(list)
+        by_paper: dict[str, list] = defaultdict(list)
         for page in pages:
             s = score_page(page.gold, parse_page(page))
             by_style[page.style].append(s)
+            by_paper[page.gold["paper"]].append(s)
             for gold_article, tags, result in zip(page.gold["articles"], page.artefacts, s["per_article"],
                                                   strict=True):
                 kinds = failure_kinds(result)
@@ -96,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
         overall = aggregate([s for style in STYLES for s in by_style[style]])
         report["splits"][split]["overall"] = overall
         print(fmt_row(f"{split}/ALL", overall))
+        for paper in sorted(by_paper):
+            agg = aggregate(by_paper[paper])
+            report["splits"][split][paper] = agg
+            print(fmt_row(f"  {split}/{paper}", agg))
 
     seed_text = SEED_TEXT.read_text(encoding="utf-8")
     seed_gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
