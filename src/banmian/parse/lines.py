@@ -57,7 +57,7 @@ def wrap_widths(raw: list[str]) -> frozenset[int]:
             prev = line
             continue
         if prev:
-            lengths[len(prev)] += 1
+            lengths[len(prev.rstrip(_STRIP))] += 1
             prev = line
     return frozenset(w for w, c in lengths.items() if c >= 3 and 8 <= w <= 40)
 
@@ -76,14 +76,15 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
             gap += 1
             last = None
             continue
-        n = len(line)
+        n = len(line.rstrip(_STRIP))  # dumps often keep trailing spaces; they do not count
         first = line[0]
         if width and last is not None and first != "\u3000" and "\t" not in line:
             # A hard wrap: the previous line filled the column and this one does not start a paragraph.
             last.text += stripped
             last.lines += 1
-            last.width_full = n == width
-            if n != width:
+            # (a line whose text ends in a space may look one character short)
+            last.width_full = n >= width - 1
+            if not last.width_full:
                 width = 0
             continue
         indent = PARA if first == "\u3000" else HEADER if first in " \xa0" else FLUSH

@@ -98,8 +98,10 @@ def _continues(out: list[Unit], a: Unit, u: Unit, indented: bool, wrapped: bool,
         return False
     if indented:
         return u.indent == FLUSH and a.kind == BODY
-    if u.indent == PARA or u.kind != BODY or u.gap < 1 or u.gap > body_gap:
+    if u.indent == PARA or u.gap < 1 or u.gap > body_gap:
         return False
+    if u.kind != BODY and not ends_sentence(u.text):
+        return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
     if a.kind == BODY:
         return len(t) >= 12
     if _DATELINE.match(t):

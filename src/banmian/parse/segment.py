@@ -29,7 +29,7 @@ _SPACES = re.compile(r"[ \xa0]+")
 class _Draft:
     """An article being built, with what the segmenter needs to know about it."""
 
-    __slots__ = ("article", "has_body", "closed", "titled", "pending_title")
+    __slots__ = ("article", "has_body", "closed", "titled", "pending_title", "closed_by_byline")
 
     def __init__(self) -> None:
         self.article = Article()
@@ -37,6 +37,7 @@ class _Draft:
         self.closed = False
         self.titled = False
         self.pending_title = False  # started by body text: its title block may follow it
+        self.closed_by_byline = False  # closed only by a byline line (a part of a longer report may follow)
 
 
 def mark_tables(units: list[Unit]) -> None:
@@ -190,6 +191,7 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
                 cur = new()
             _add_bylines(cur, u)
             if cur.has_body:
+                cur.closed_by_byline = not cur.closed
                 cur.closed = True
             i += 1
             continue
@@ -209,7 +211,11 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
             # body text follows, only the first line is its title; the rest heads the next article.
             take = j - i
             if body_follows and not bylines_between:
-                take = 2 if j - i > 1 and units[i + 1].text.startswith("——") else 1
+                # its title: the first line, the lines that continue it (no blank between: a wrapped
+                # headline) and subheadlines marked with ——
+                take = 1
+                while take < j - i and (units[i + take].gap == 0 or units[i + take].text.startswith("——")):
+                    take += 1
             _set_title(cur, [units[x].text for x in range(i, i + take)])
             cur.closed = True
             if take < j - i:
@@ -227,11 +233,15 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
             if (
                 cur is not None
                 and cur.has_body
-                and not cur.closed
+                and (not cur.closed or (cur.closed_by_byline and u.gap <= body_gap))
                 and not bylines_between
                 and _is_section_head_run(units, i, j, nxt, indented, body_gap)
             ):
                 cur.article.paragraphs.extend(run)
+                i = j
+                continue
+            if cur is not None and cur.titled and not cur.has_body and cur.article.bylines and not bylines_between:
+                cur.article.paragraphs.extend(run)  # a head after the byline: 核心阅读, 编者按
                 i = j
                 continue
             if cur is not None and cur.titled and not cur.has_body and not cur.article.bylines:
@@ -295,9 +305,12 @@ def _is_section_head_run(units: list[Unit], i: int, j: int, nxt: Unit, indented:
         return False
     if first.gap > body_gap or nxt.gap > body_gap:
         return False
-    if j - i == 1:
-        return True
-    return _is_section_head(first.text)
+    if j - i > 3 or any(units[x].text.startswith("——") for x in range(i + 1, j)):
+        return False  # a subheadline marked with ——, or a long block: a title block
+    # One to three lines inside running text, not followed by a byline or a dateline: the head (and
+    # subhead) of a part of the article. A new article printed one blank line after the last one, with
+    # neither, is read as part of it.
+    return True
 
 
 def _check_table_counts(a: Article) -> None:
