@@ -31,6 +31,8 @@ SHARED = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "tests" / "data" / "corpus"
 SEED_TEXT = ROOT / "tests" / "data" / "seed" / "000_e4fee7fd16952364.txt"
 SEED_GOLD = ROOT / "tests" / "data" / "seed" / "000_e4fee7fd16952364.gold.json"
+BUNDLED_PAGES = ROOT / "src" / "banmian" / "data" / "pages"
+BUNDLED_GOLD = ROOT / "tests" / "data" / "pages"
 SPLIT_SEEDS = {"dev": "dev-1", "heldout": "heldout-2"}
 TARGETS = {"article_f1": 0.95, "title_block": 0.95, "paragraph_f1": 0.95, "names_f1": 0.90, "lost": 0.0}
 
@@ -102,6 +104,16 @@ def main(argv: list[str] | None = None) -> int:
             agg = aggregate(by_paper[paper])
             report["splits"][split][paper] = agg
             print(fmt_row(f"  {split}/{paper}", agg))
+
+    bundled = []
+    for gold_path in sorted(BUNDLED_GOLD.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = (BUNDLED_PAGES / gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        pred = parse_text(text, paper=gold["paper"], date=gold["date"], page=gold["page"]).to_dict()
+        bundled.append(score_page(gold, pred))
+    if bundled:
+        report["bundled"] = aggregate(bundled)
+        print(fmt_row("bundled samples (dev)", report["bundled"]))
 
     seed_text = SEED_TEXT.read_text(encoding="utf-8")
     seed_gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "src"))
 
-from accuracy import FIXTURES, SHARED, SPLIT_SEEDS, load_articles  # noqa: E402
+from accuracy import BUNDLED_GOLD, BUNDLED_PAGES, FIXTURES, SHARED, SPLIT_SEEDS, load_articles  # noqa: E402
 
 from banmian.evaluate import STYLES, compose_group, compose_pages  # noqa: E402
 
@@ -30,8 +30,6 @@ from banmian.evaluate import STYLES, compose_group, compose_pages  # noqa: E402
 BUNDLE = (("人民日报", "2017-03-25", 3, "lines"), ("人民日报", "2017-03-25", 10, "wrapped"),
           ("人民日报", "2017-03-25", 6, "epaper"), ("人民日报", "2017-03-25", 9, "lines"),
           ("新民晚报", "2022-04-01", 8, "lines"))
-BUNDLE_PAGES = ROOT / "src" / "banmian" / "data" / "pages"
-BUNDLE_GOLD = ROOT / "tests" / "data" / "pages"
 
 
 def write_bundle(articles: list) -> None:
@@ -40,8 +38,8 @@ def write_bundle(articles: list) -> None:
                        key=lambda a: a.order)
         page = compose_group(group, style, seed="bundle")
         name = f"{paper}-{date.replace('-', '')}-p{page_no:02d}"
-        (BUNDLE_PAGES / f"{name}.txt").write_text(page.text, encoding="utf-8")
-        (BUNDLE_GOLD / f"{name}.gold.json").write_text(
+        (BUNDLED_PAGES / f"{name}.txt").write_text(page.text, encoding="utf-8")
+        (BUNDLED_GOLD / f"{name}.gold.json").write_text(
             json.dumps(page.gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"{name}: {style}, {len(group)} articles")
 
@@ -56,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bundle", action="store_true", help="remake the bundled sample pages and their gold")
     args = ap.parse_args(argv)
     if args.bundle:
-        BUNDLE_GOLD.mkdir(parents=True, exist_ok=True)
+        BUNDLED_GOLD.mkdir(parents=True, exist_ok=True)
         write_bundle(load_articles(args.corpus))
         return 0
 
