@@ -259,7 +259,7 @@ def _article(art: SourceArticle, style: str, w: _Writer, rng: random.Random, wid
             body = body[: last + 1]
             k = _cut_point(body[last].text, rng)
             if k:
-                body[last] = Block("p", body[last].text[:k], dateline_only(body[last], k))
+                body[last] = Block("p", body[last].text[:k], _reporters_printed(body[last], k))
             jump = f"（下转第{cn_number(art.page + rng.randint(1, 6))}版）"
         else:
             jump = f"（相关报道见第{cn_number(art.page + rng.randint(1, 6))}版）"
@@ -347,7 +347,7 @@ def _article(art: SourceArticle, style: str, w: _Writer, rng: random.Random, wid
     return gold
 
 
-def dateline_only(block: Block, cut: int) -> list[dict[str, Any]]:
+def _reporters_printed(block: Block, cut: int) -> list[dict[str, Any]]:
     """A cut paragraph keeps its dateline's reporters only when the dateline was printed."""
     head = block.text[:cut]
     return [b for b in block.bylines if all(n in head for n in b["names"])]
