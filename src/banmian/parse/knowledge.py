@@ -46,3 +46,6 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 
 # Jump lines: （下转第三版）, （上接第一版）, （相关报道见第六版）, （紧转第2版）.
 JUMP_WORDS = ("下转", "上接", "紧转", "转第", "接第", "转见", "续见", "相关报道见", "详见", "见第")
+
+# Titles that always head an article of their own (a picture story, a news-in-brief box).
+ARTICLE_TITLES = frozenset(("图片报道", "图片新闻", "新闻速览", "简讯", "本版导读", "图说新闻", "新闻图片"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Byline
+from . import knowledge as K
 from .fields import BODY, BYLINE, CREDIT, HEAD, JUMP, NAMES, ROW, SOURCE, TABLE_TITLE, ends_sentence
 from .lines import HEADER, Unit
 from .repair import SECTION_HEAD, usual_body_gap
@@ -24,6 +25,8 @@ _SECTION_END = frozenset("：:—？?")
 _DATELINE_START = re.compile(r"^(?:据)?(?:本报|新华社|中新社|人民日报|[^，。；\s]{2,12}?(?:日报|晚报|晨报|时报|网))"
                              r"[^，。；]{0,24}?电")
 _SPACES = re.compile(r"[ \xa0]+")
+# A headline's column tag: 华北明珠 再绽璀璨（绿色焦点）. (A part head like 于殿利（商务印书馆总经理） names a person.)
+_COLUMN_TAG = re.compile(r"^[^（）]{5,}（[^（）]{2,12}）$")
 
 
 class _Draft:
@@ -307,6 +310,10 @@ def _is_section_head_run(units: list[Unit], i: int, j: int, nxt: Unit, indented:
         return False
     if j - i > 3 or any(units[x].text.startswith("——") for x in range(i + 1, j)):
         return False  # a subheadline marked with ——, or a long block: a title block
+    if any(_COLUMN_TAG.search(units[x].text) or units[x].text in K.ARTICLE_TITLES for x in range(i, j)):
+        return False  # 图片报道; a headline tagged with its column: …（绿色焦点）
+    if j - i >= 2 and first.text[-1] in "：:" and len(first.text) <= 8:
+        return False  # a kicker naming who speaks: 公安部：
     # One to three lines inside running text, not followed by a byline or a dateline: the head (and
     # subhead) of a part of the article. A new article printed one blank line after the last one, with
     # neither, is read as part of it.
