@@ -59,7 +59,7 @@ def wrap_widths(raw: list[str]) -> frozenset[int]:
         if prev:
             lengths[len(prev.rstrip(_STRIP))] += 1
             prev = line
-    return frozenset(w for w, c in lengths.items() if c >= 3 and 8 <= w <= 40)
+    return frozenset(w for w, c in lengths.items() if c >= 2 and 8 <= w <= 40)
 
 
 def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
@@ -70,7 +70,9 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
     gap = 0
     last: Unit | None = None
     width = 0  # the wrap width of the unit being read, once its first line shows one
-    for line in raw:
+    count = len(raw)
+    for k in range(count):
+        line = raw[k]
         stripped = line.strip(_STRIP)
         if not stripped:
             gap += 1
@@ -93,13 +95,21 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
         cells = [c.strip(_SPACE_STRIP) for c in body.lstrip(_SPACE_STRIP).split("\t")] if has_tab else None
         unit = Unit(stripped, indent, gap, cells)
         width = 0
-        if n in widths and not has_tab:
-            if indent == PARA:
-                width = n
-            elif indent == FLUSH and gap and units and units[-1].width_full and units[-1].indent != HEADER:
-                # The second half of a paragraph that a column break cut (the line before it filled the
-                # column): it is wrapped like the first. A flush line anywhere else is a title or a field.
-                width = n
+        if widths and not has_tab and indent != HEADER:
+            wide = n if n in widths else n + 1 if (n + 1 in widths and line[n:n + 1] == " ") else 0
+            if not wide and k + 1 < count:
+                # an article whose width shows only here: the next line, flush, is exactly as long
+                after = raw[k + 1]
+                if after[:1] not in ("", "\u3000", " ", "\t") and len(after.rstrip(_STRIP)) == n >= 12:
+                    wide = n
+            if wide and (
+                indent == PARA
+                or (gap and units and units[-1].width_full and units[-1].indent != HEADER)
+            ):
+                # A paragraph's first line; or the second half of a paragraph that a column break cut (the
+                # line before the break filled the column), wrapped like the first. A flush line anywhere
+                # else is a title or a field.
+                width = wide
         unit.width_full = bool(width)
         units.append(unit)
         last = unit
