@@ -104,7 +104,7 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
                     wide = n
             if wide and (
                 indent == PARA
-                or (gap and units and units[-1].width_full and units[-1].indent != HEADER)
+                or (gap == 1 and units and units[-1].width_full and units[-1].indent != HEADER)
             ):
                 # A paragraph's first line; or the second half of a paragraph that a column break cut (the
                 # line before the break filled the column), wrapped like the first. A flush line anywhere

@@ -91,7 +91,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, indented: bool, wrapped: bool,
     t = a.text
     if wrapped:
         # In a hard-wrapped column a break falls at a line end: the first half filled its last line.
-        if not (indented and u.indent == FLUSH and a.kind == BODY and a.width_full):
+        if not (indented and u.indent == FLUSH and a.kind == BODY and a.width_full and u.gap <= 1):
             return False
         return u.lines >= 2 or u.kind == BODY or not (ends_sentence(t) or t[-1] in _OPEN_ENDS)
     if t[-1] in _OPEN_ENDS or ends_sentence(t) or _is_bracketed(t):
