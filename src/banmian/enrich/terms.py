@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ def extract_terms(text: ArticleText) -> list[dict[str, Any]]:
     return list(terms.values())
 
 
+@lru_cache(maxsize=1 << 16)
 def keyword_candidate(word: str) -> bool:
     return (word not in STOP_WORDS and bool(_WORD_OK.match(word))
             and not all(c in _NUMERALS for c in word))
