@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import knowledge as K
-from .fields import BODY, BYLINE, HEAD, NAMES, ends_sentence
+from .fields import BODY, BYLINE, HEAD, NAMES, dateline_names, ends_sentence
 from .lines import FLUSH, PARA, Unit
 
 # A paragraph ending in one of these is complete even without a full stop (it introduces what follows).
@@ -79,7 +79,8 @@ def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False)
                 a.lines += u.lines
                 a.kind = BODY
                 if a.data is None:
-                    a.data = u.data
+                    # a dateline cut in two names its reporters only once whole
+                    a.data = u.data or (dateline_names(a.text) if "电" in a.text[:48] else None)
                 continue
         out.append(u)
     return out
