@@ -67,8 +67,13 @@ _ADDRESS = frozenset({"同志", "先生", "女士", "老板", "师傅"})
 _TITLE_TAGS = ("n", "j", "b", "l", "vn")
 _MAX_TITLE_PHRASE = 24
 _REPORTER_BEFORE = re.compile(r"(?:记者|通讯员|摄影|实习生|编辑|撰稿|供稿|作者)[\s　:：]*$")
-# A dateline's reporters: 新华社莫斯科4月21日电 （记者胡晓光、谭晶晶）.
-_DATELINE_REPORTERS = re.compile(r"[（(][^（()）]{0,12}(?:记者|通讯员|实习生)[^（()）]{1,60}[）)]")
+# A dateline's reporters: 新华社莫斯科4月21日电 （记者胡晓光、谭晶晶）, 本报北京3月24日电  （顾仲阳、耿凯丽）,
+# 电  记者黄发红、俞懿春）; and a byline left in the body: 本报记者 祝大伟 刘洪超.
+_DATELINE_REPORTERS = re.compile(
+    r"[（(][^（()）]{0,12}(?:记者|通讯员|实习生)[^（()）]{1,60}[）)]"
+    r"|日电[\s\u3000]*[（(]?[^（()）。，,：:“”]{2,60}[）)]"
+    r"|^(?:本报|新华社)?(?:驻\S{1,8})?(?:记者|通讯员)(?:[\s\u3000、]*[\u4e00-\u9fff]{2,4})+[\s\u3000]*$"
+)
 _REPORTER_AFTER = re.compile(r"^[\s　]*(?:摄|报道|供图|绘|制图|作|整理)")
 # After a place or bloc, not a person: 成渝地区, 京津冀协同.
 _PLACE_AFTER = re.compile(r"^(?:地区|两地|双城|经济圈|城市群|都市圈|片区|一带|沿线|地方|高速|铁路|高铁|省|市|县|区|镇|乡|村)")
@@ -82,7 +87,9 @@ _LIST_END = "、，,。；;：:！？）)”\"'" + "等出席参加陪同"
 COMMON_WORD_FREQ = 100
 # Two-character "names" that are places or sides: 张庄, 夏村; 韩方, 美方.
 _PLACE_END_2 = set("村庄寨屯堡集姓")
-_SIDE = re.compile(r"^[中美俄日韩朝英法德意印巴叙伊土以越泰澳加欧非]方$")
+_SIDE = re.compile(r"^[中美俄日韩朝英法德意印巴叙伊土以越泰澳加欧非马蒙缅老柬菲新尼阿埃沙希葡西荷比瑞挪芬丹波匈捷乌哈吉塔南北密斐约黎苏古墨秘智]方$")
+# A two-character "name" ending in a speech verb is a clause: 边说, 他称.
+_SPEECH_END = set("说称讲问答道")
 
 
 def _tag_table():
@@ -132,6 +139,8 @@ def split_title(name: str) -> tuple[str, list[str], list[str]]:
 
 
 def _word_allowed_in_title(word: str, tags: dict[str, str]) -> bool:
+    if word in _VERBS_BEFORE_TITLES:  # jieba's dictionary tags some of them nouns (会见 n)
+        return False
     if word in TITLE_WORDS or word.startswith("驻"):
         return True
     tag = tags.get(word)
@@ -141,7 +150,17 @@ def _word_allowed_in_title(word: str, tags: dict[str, str]) -> bool:
 
 
 def _word_bridges_title(word: str, tags: dict[str, str]) -> bool:
+    if word in _VERBS_BEFORE_TITLES:
+        return False
     return word in "与和及" or tags.get(word, "x")[:1] in ("v", "a", "f", "m")
+
+
+# Verbs that come before a person's title in a sentence, never inside a body's name: 会见国务院副总理刘延东.
+_VERBS_BEFORE_TITLES = frozenset("""
+会见 会晤 看望 接见 陪同 宴请 会谈 致电 致信 祝贺 邀请 表示 说 指出 担任 出任 任命 当选 就任 卸任 欢迎 感谢
+拜会 拜访 访问 率 率领 带领 出席 参加 主持 听取 采访 询问 告诉 认为 强调 介绍 称 透露 分别 前往 来到 同 向 对 为
+是 有 由 据 经 被 把 让 请 给 任 兼 及其
+""".split())
 
 
 def titles_before(text: str, start: int, words: list[tuple[str, int, int]], tags: dict[str, str],
@@ -328,6 +347,8 @@ def _judged_name(name: str, real: list[tuple[int, int]], text: ArticleText, org_
         return False
     # Ends like a place or a body, not a given name: 高新区, 李岙村, 张庄; or is a side in talks: 韩方.
     if (len(name) >= 3 and name[-1] in _BODY_ENDINGS) or name[-1] in _PLACE_END_2 or _SIDE.match(name):
+        return False
+    if len(name) == 2 and name[-1] in _SPEECH_END:
         return False
     # Every mention runs on into a place word: 成渝地区.
     if all(_PLACE_AFTER.match(text.text(i)[s + len(name):]) for i, s in real):
