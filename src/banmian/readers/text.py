@@ -44,8 +44,10 @@ def _decode(data: bytes, name: str) -> str:
         raise InputError(f"{name}: binary data (NUL bytes), not a text page")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3 and _utf8_before(data, exc.start):
+            # Valid UTF-8 up to a last character cut in half: a truncated file, not another encoding.
+            raise InputError(f"{name}: truncated UTF-8 (the last character is cut off at byte {exc.start})") from None
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
@@ -71,3 +73,12 @@ def _check_is_text(text: str, name: str) -> None:
     odd = sum(1 for ch in sample if unicodedata.category(ch) in ("Co", "Cn", "Cs"))
     if odd > max(2, 0.05 * len(sample)):
         raise InputError(f"{name}: undecodable or binary data, not a text page")
+
+
+def _utf8_before(data: bytes, end: int) -> bool:
+    """Is everything before ``end`` valid UTF-8 with some non-ASCII text (so the file was UTF-8)?"""
+    try:
+        head = data[:end].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return any(ord(ch) > 127 for ch in head)
