@@ -3,8 +3,8 @@ in-process client over it, and the real ``banmian serve`` started as a subproces
 
 The archive holds the seed (重庆日报 2024-03-13 p1), four real 人民日报 pages composed from the e-paper's own
 copy of their articles (tests/data/web/*.txt), one enriched 人民日报 page as page JSON (people, places and
-organisations marked by hand on real articles), and one page whose text and paper name hold HTML markup,
-to prove that everything is escaped.
+organisations marked by hand on real articles), and one page without a page number whose text and paper
+name hold HTML markup, to prove that everything is escaped.
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ def archive_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
         reports = [
             ingest(sorted(str(p) for p in WEB_DATA.iterdir()), store, IngestOptions(enrich=False)),
             ingest([str(SEED)], store, IngestOptions(enrich=False, paper="重庆日报", date="2024-03-13", page=1)),
-            ingest([str(hostile)], store, IngestOptions(enrich=False, paper=HOSTILE_PAPER, date="2024-01-02",
-                                                        page=1)),
+            # No page number: "search within this page" must then name the page by its id.
+            ingest([str(hostile)], store, IngestOptions(enrich=False, paper=HOSTILE_PAPER, date="2024-01-02")),
         ]
     finally:
         store.close()

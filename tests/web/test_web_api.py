@@ -91,6 +91,15 @@ def test_filters_narrow_the_results(client):
     assert {(h["paper"], h["page"]) for h in one_page["results"]} == {("人民日报", 3)}
 
 
+def test_search_within_one_page_by_its_id(client):
+    issue = client.get("/api/issues", params={"paper": "人民日报", "date": "2017-03-25"}).json()[0]
+    page_id = issue["pages"][1]["id"]
+    body = client.get("/api/search", params={"q": "记者", "page_id": page_id}).json()
+    assert body["total"] > 0
+    assert {h["page_id"] for h in body["results"]} == {page_id}
+    assert_error(client.get("/api/search", params={"q": "记者", "page_id": 0}), 400)
+
+
 def test_pagination_walks_the_same_ranked_list(client):
     full = client.get("/api/search", params={"q": "记者", "limit": 100}).json()
     ids = [h["id"] for h in full["results"]]

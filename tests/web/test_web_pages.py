@@ -80,6 +80,24 @@ def test_page_lists_its_articles_in_print_order(client):
     assert hidden == {"paper": "重庆日报", "from": "2024-03-13", "to": "2024-03-13", "page": "1"}
 
 
+def test_a_page_without_a_number_is_searched_by_its_id(client):
+    hit = client.get("/api/search", params={"q": "城市更新"}).json()["results"][0]
+    assert hit["page"] is None
+    soup = soup_of(client.get(f"/pages/{hit['page_id']}"))
+    form = soup.find("form", class_="within")
+    hidden = {i["name"]: i["value"] for i in form.find_all("input", type="hidden")}
+    assert hidden["page_id"] == str(hit["page_id"]) and "page" not in hidden
+    found = soup_of(client.get("/search", params={**hidden, "q": "居民"}))
+    assert [a["href"] for a in found.select("ol.results h3 a")] == [f"/articles/{hit['id']}?q=%E5%B1%85%E6%B0%91"]
+
+
+def test_browsing_a_paper_without_words_lists_its_articles_newest_first(client):
+    soup = soup_of(client.get("/search", params={"paper": "人民日报"}))
+    dates = [li.select_one("time").get_text() for li in soup.select("ol.results > li")]
+    assert len(dates) == 20 and dates == sorted(dates, reverse=True)
+    assert not soup.select("ol.results mark")
+
+
 def test_article_shows_every_field(client):
     page = seed_page(client)
     seen = {"kicker": False, "tables": False, "captions": False, "credits": False, "bylines": False}

@@ -86,6 +86,7 @@ def search(
     date_from: str | None = Query(None, alias="from", description="first date, YYYY-MM-DD"),
     date_to: str | None = Query(None, alias="to", description="last date, YYYY-MM-DD"),
     page: int | None = Query(None, ge=0, le=MAX_PAGE, description="only this page number (版)"),
+    page_id: int | None = Query(None, ge=1, le=MAX_ID, description="only this page (an id from /api/issues)"),
     person: str | None = Query(None, description="only articles naming this person (enriched archives)"),
     place: str | None = Query(None, description="only articles naming this place"),
     org: str | None = Query(None, description="only articles naming this organisation"),
@@ -93,6 +94,6 @@ def search(
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> dict[str, Any]:
     """Ranked results (bm25, headline weighted) with highlighted snippets, the total and facet counts."""
-    query = search_query(q, paper=paper, date_from=date_from, date_to=date_to, page=page, person=person,
-                         place=place, org=org, limit=limit, offset=offset)
+    query = search_query(q, paper=paper, date_from=date_from, date_to=date_to, page=page, page_id=page_id,
+                         person=person, place=place, org=org, limit=limit, offset=offset)
     return store(request).search(query).to_dict()

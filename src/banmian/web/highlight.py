@@ -32,7 +32,9 @@ def query_terms(q: str | None) -> list[str]:
             pieces = phrase.split()
         else:
             word = m.group(3)
-            if word.upper() in OPERATORS or word.upper().startswith("NEAR("):
+            if word.upper().startswith("NEAR("):
+                word = word[5:]
+            if word.upper() in OPERATORS:
                 continue
             pieces = [word]
         for piece in pieces:
@@ -48,7 +50,9 @@ def mark(text: str | None, terms: list[str]) -> Markup:
         return Markup("")
     if not terms:
         return escape(text)
-    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    # Longest first, so that 重庆大学 is marked whole rather than as 重庆 followed by 大学.
+    ordered = sorted(set(terms), key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(t) for t in ordered), re.IGNORECASE)
     out: list[str] = []
     last = 0
     for m in pattern.finditer(text):

@@ -103,21 +103,22 @@ def search(
     date_from: str = Query("", alias="from"),
     date_to: str = Query("", alias="to"),
     page: str = "",
+    page_id: str = "",
     person: str = "",
     place: str = "",
     org: str = "",
     offset: str = "",
 ) -> HTMLResponse:
     # Form fields arrive as text; what the user typed is echoed back into the form even when it is wrong.
-    form = {"q": q, "paper": paper, "from": date_from, "to": date_to, "page": page, "person": person,
-            "place": place, "org": org}
+    form = {"q": q, "paper": paper, "from": date_from, "to": date_to, "page": page, "page_id": page_id,
+            "person": person, "place": place, "org": org}
     context: dict[str, Any] = {"form": form, "papers": store(request).papers(), "result": None,
                                "error": None, "terms": query_terms(q), "page_size": PAGE_SIZE}
     if not any(v.strip() for v in form.values()):
         return render(request, "search.html", context)
     try:
         query = search_query(q, paper=paper, date_from=date_from, date_to=date_to, page=whole(page, "page"),
-                             person=person, place=place, org=org, limit=PAGE_SIZE,
+                             page_id=whole(page_id, "page_id"), person=person, place=place, org=org, limit=PAGE_SIZE,
                              offset=whole(offset, "offset") or 0)
         context["result"] = store(request).search(query).to_dict()
     except BadQuery as exc:

@@ -37,7 +37,8 @@ def blank_to_none(value: str | None) -> str | None:
 
 
 def search_query(q: str | None = None, *, paper: str | None = None, date_from: str | None = None,
-                 date_to: str | None = None, page: int | None = None, person: str | None = None,
+                 date_to: str | None = None, page: int | None = None, page_id: int | None = None,
+                 person: str | None = None,
                  place: str | None = None, org: str | None = None, limit: int = PAGE_SIZE,
                  offset: int = 0) -> SearchQuery:
     q = (q or "").strip()
@@ -48,10 +49,12 @@ def search_query(q: str | None = None, *, paper: str | None = None, date_from: s
         raise BadQuery(f"from ({date_from}) is after to ({date_to})")
     if page is not None and not 0 <= page <= MAX_PAGE:
         raise BadQuery(f"page: no page {page}")
+    if page_id is not None and not 1 <= page_id <= MAX_ID:
+        raise BadQuery(f"page_id: no page {page_id}")
     if not 1 <= limit <= MAX_LIMIT:
         raise BadQuery(f"limit: between 1 and {MAX_LIMIT}")
     if not 0 <= offset <= MAX_OFFSET:
         raise BadQuery(f"offset: between 0 and {MAX_OFFSET:,}")
     return SearchQuery(q=q, paper=blank_to_none(paper), date_from=date_from, date_to=date_to, page=page,
-                       person=blank_to_none(person), place=blank_to_none(place), org=blank_to_none(org),
+                       page_id=page_id, person=blank_to_none(person), place=blank_to_none(place), org=blank_to_none(org),
                        limit=limit, offset=offset)
