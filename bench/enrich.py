@@ -25,25 +25,23 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "src"))
+
+from accuracy import FIXTURES, SHARED, load_articles  # noqa: E402
 
 from banmian import parse_text  # noqa: E402
 from banmian.enrich import enrich_page  # noqa: E402
-from banmian.evaluate import STYLES, compose_pages, load_rmrb, load_xinmin  # noqa: E402
+from banmian.evaluate import STYLES, compose_pages  # noqa: E402
 from banmian.model import Page  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "corpus"
-FIXTURES = ROOT / "tests" / "data" / "corpus"
 BUNDLED = ROOT / "src" / "banmian" / "data" / "pages"
 SEED = ROOT / "tests" / "data" / "seed" / "000_e4fee7fd16952364.txt"
 AIM = 50  # pages/s on one core
 
 
 def real_pages(corpus: Path) -> list[Page]:
-    rmrb = next(p for p in (corpus / "rmrb2017" / "articles-dev.jsonl", corpus / "rmrb2017-sample.jsonl")
-                if p.exists())
-    xinmin = next(p for p in (corpus / "xinmin" / "XinMin.csv", corpus / "xinmin-sample.csv") if p.exists())
-    composed = compose_pages(load_rmrb(rmrb) + load_xinmin(xinmin), seed="enrich", styles=(STYLES[0],))
+    composed = compose_pages(load_articles(corpus), seed="enrich", styles=(STYLES[0],))
     pages = [Page.from_dict(p.gold) for p in composed]
     for path in sorted(BUNDLED.glob("*.txt")) + [SEED]:
         pages.append(parse_text(path.read_text(encoding="utf-8"), date="2024-03-13"))
