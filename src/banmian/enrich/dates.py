@@ -17,11 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from .numbers import chinese_to_int
 
+# 次日 (the next day) and 当年 (that year) are relative to the story's own time, not to the page date, so
+# they are not resolved.
+
 if TYPE_CHECKING:
     from . import ArticleText
 
 _NUM = r"(?:\d{1,4}|[０-９]{1,4}|[零〇○一二三四五六七八九十]{1,4})"
-_YEAR = r"(?:(?P<year>\d{4}|[０-９]{4}|[零〇○一二三四五六七八九]{4})年|(?P<relyear>今年|去年|明年|前年|后年|本年|当年))"
+_YEAR = r"(?:(?P<year>\d{4}|[０-９]{4}|[零〇○一二三四五六七八九]{4})年|(?P<relyear>今年|去年|明年|前年|后年|本年))"
 _PART = r"(?P<part>凌晨|清晨|早晨|早上|上午|中午|午后|下午|傍晚|晚上|晚间|夜间|深夜|夜里|午夜|早|晚|夜)?"
 _QUARTER = r"(?:第?(?P<quarter>[1-4一二三四])季度)"
 _HALF = r"(?P<half>上半年|下半年)"
@@ -32,16 +35,16 @@ _DAY = rf"(?P<day>{_NUM})(?:日|号)"
 DATE_PATTERNS = [re.compile(p) for p in (
     rf"{_YEAR}(?:{_MONTH}(?:{_DAY}{_PART})?|{_QUARTER}|{_HALF}|[初底末])?",
     rf"(?<![\d０-９年]){_MONTH}(?:{_DAY}{_PART})?",
-    rf"(?P<relday>今天|今日|昨天|昨日|前天|前日|明天|明日|后天|次日|今晨|昨晨|昨晚|今晚|昨夜|今夜|明晚){_PART}",
+    rf"(?P<relday>今天|今日|昨天|昨日|前天|前日|明天|明日|后天|今晨|昨晨|昨晚|今晚|昨夜|今夜|明晚){_PART}",
     rf"(?P<relmonth>本月|上月|下月|上个月|下个月)(?:{_DAY}{_PART})?",
     # 21日 alone, in a dateline or before a time word: 本报北京4月21日电 is taken by the month form.
     rf"(?<![\d０-９月号日])(?P<dayonly>[1-3]?\d)日{_PART}(?=[，,、上下晚早凌在至到起前后电讯])",
     r"(?<![年\d])第?(?P<quarter2>[1-4一二三四])季度",
 )]
 _REL_DAYS = {"今天": 0, "今日": 0, "今晨": 0, "今晚": 0, "今夜": 0, "昨天": -1, "昨日": -1, "昨晨": -1,
-             "昨晚": -1, "昨夜": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1, "明晚": 1, "后天": 2, "次日": 1}
+             "昨晚": -1, "昨夜": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1, "明晚": 1, "后天": 2}
 _REL_PART = {"今晨": "早晨", "昨晨": "早晨", "昨晚": "晚上", "今晚": "晚上", "明晚": "晚上", "昨夜": "夜间", "今夜": "夜间"}
-_REL_YEARS = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "前年": -2, "明年": 1, "后年": 2}
+_REL_YEARS = {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1, "后年": 2}
 _REL_MONTHS = {"本月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
 
 

@@ -90,6 +90,8 @@ _PLACE_END_2 = set("村庄寨屯堡集姓")
 _SIDE = re.compile(r"^[中美俄日韩朝英法德意印巴叙伊土以越泰澳加欧非马蒙缅老柬菲新尼阿埃沙希葡西荷比瑞挪芬丹波匈捷乌哈吉塔南北密斐约黎苏古墨秘智]方$")
 # A two-character "name" ending in a speech verb is a clause: 边说, 他称.
 _SPEECH_END = set("说称讲问答道")
+# 郭老, 王总, 李姐: a form of address, not a name.
+_ADDRESS_END = set("老总哥姐叔伯婆爷")
 
 
 def _tag_table():
@@ -159,7 +161,8 @@ def _word_bridges_title(word: str, tags: dict[str, str]) -> bool:
 _VERBS_BEFORE_TITLES = frozenset("""
 会见 会晤 看望 接见 陪同 宴请 会谈 致电 致信 祝贺 邀请 表示 说 指出 担任 出任 任命 当选 就任 卸任 欢迎 感谢
 拜会 拜访 访问 率 率领 带领 出席 参加 主持 听取 采访 询问 告诉 认为 强调 介绍 称 透露 分别 前往 来到 同 向 对 为
-是 有 由 据 经 被 把 让 请 给 任 兼 及其
+是 有 由 据 经 被 把 让 请 给 任 兼 及其 联系 通知 找到 找 请教 咨询 遇到 见到 看到 带着 跟着 帮助 协助 配合
+组织 安排 派 派出 推荐 通过 经过 跟 随 随同 时间
 """.split())
 
 
@@ -348,7 +351,7 @@ def _judged_name(name: str, real: list[tuple[int, int]], text: ArticleText, org_
     # Ends like a place or a body, not a given name: 高新区, 李岙村, 张庄; or is a side in talks: 韩方.
     if (len(name) >= 3 and name[-1] in _BODY_ENDINGS) or name[-1] in _PLACE_END_2 or _SIDE.match(name):
         return False
-    if len(name) == 2 and name[-1] in _SPEECH_END:
+    if len(name) == 2 and (name[-1] in _SPEECH_END or name[-1] in _ADDRESS_END):
         return False
     # Every mention runs on into a place word: 成渝地区.
     if all(_PLACE_AFTER.match(text.text(i)[s + len(name):]) for i, s in real):

@@ -56,9 +56,14 @@ def _value(num: str, mult: str | None) -> float | int | None:
     return as_number(base * _MULT_VALUE[mult or ""])
 
 
+_LOOSE_RANGE = re.compile(r"^([一二两三四五六七八九])([二三四五六七八九])([十百千万]?)$")
+
+
 def _adjacent_digits(num: str) -> tuple[str, str] | None:
-    if len(num) == 2 and all(c in _SMALL_CHINESE for c in num) and DIGIT_VALUE[num[0]] < DIGIT_VALUE[num[1]]:
-        return num[0], num[1]
+    """四五 → (四, 五); 四五十 → (四十, 五十); 七八千 → (七千, 八千)."""
+    m = _LOOSE_RANGE.match(num)
+    if m and DIGIT_VALUE[m.group(1)] < DIGIT_VALUE[m.group(2)]:
+        return m.group(1) + m.group(3), m.group(2) + m.group(3)
     return None
 
 
@@ -77,8 +82,9 @@ def extract_quantities(text: ArticleText, dates: list[dict[str, Any]]) -> list[d
             before = m.group("before")
             if before == "近" and m.start() > 0 and para[m.start() - 1] in "最附邻靠":
                 before = None  # 最近3年 is "recently", not "nearly"
-            if before == "上" and num[0] not in "百千万亿":
-                before = None  # 上千亩 is "over a thousand"; in 看上3个 the 上 belongs to the verb
+            if before in ("上", "数") and num[0] not in "十百千万亿":
+                # 上千亩, 数十位 count; in 看上3个 or 人数52% the character belongs to the word before.
+                before = None
             # Single Chinese digits (一个, 两项, 三年) and bare 百/千/万 (千家万户, 千年古城) are wording more
             # than data, unless a word before makes them a count (数千名, 上千亩).
             if len(num) == 1 and not mult and (num in _SMALL_CHINESE or (num in "十百千万" and not before)):
