@@ -211,6 +211,20 @@ def test_markup_in_a_page_stays_text_in_the_browser(server, tab):
     tab.shot("13-markup-as-text")
 
 
+def test_people_places_and_organisations(server, tab):
+    page = tab.page
+    hit = api(server, "/api/search", q="王毅 上合组织")["results"][0]
+    page.goto(f"{server}/articles/{hit['id']}")
+    aside = page.locator("aside.entities")
+    assert aside.is_visible()
+    tab.shot("15-enriched-article")
+    aside.get_by_role("link", name="王毅").click()
+    page.wait_for_url("**/people/*")
+    assert page.get_by_role("heading", level=1).inner_text() == "王毅"
+    assert page.locator("ol.results a").all_inner_texts() == ["王毅出席上合组织外长会"]
+    tab.shot("16-person")
+
+
 def test_api_docs_render_offline(server, tab):
     """Swagger UI comes from the package, so /docs works with no network (a failed load fails the test)."""
     tab.page.goto(server + "/docs")
@@ -227,9 +241,9 @@ def test_demo_in_the_browser(tmp_path, tab):
     for url in run_server(["demo", "--db", str(tmp_path / "demo.db")]):
         page = tab.page
         page.goto(url + "/")
-        tab.shot("15-demo-home")
+        tab.shot("17-demo-home")
         page.get_by_role("searchbox", name="Search the archive").fill("重庆")
         page.keyboard.press("Enter")
         page.wait_for_url("**/search?q=*")
         assert page.locator("ol.results > li").count() >= 1
-        tab.shot("16-demo-search")
+        tab.shot("18-demo-search")
