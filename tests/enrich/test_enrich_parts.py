@@ -92,6 +92,15 @@ def test_quantities_units_multipliers_and_marks():
     assert q["500平方公里"]["unit"] == "平方公里"
 
 
+def test_loose_ranges_and_counting_words():
+    q = quantities_of("四五十岁的人，七八千元，人数52%以上，数十位，上千亩。")
+    assert (q["四五十岁"]["value"], q["四五十岁"]["max"]) == (40, 50)
+    assert (q["七八千元"]["value"], q["七八千元"]["max"]) == (7000, 8000)
+    assert q["52%以上"]["approx"] == "over"  # 人数 is a word, not 数 "several"
+    assert (q["数十位"]["value"], q["数十位"]["approx"]) == (10, "several")
+    assert (q["上千亩"]["value"], q["上千亩"]["approx"]) == (1000, "over")
+
+
 def test_not_quantities():
     q = quantities_of("第八批基地，千家万户，一个确立，2019年，3月12日，“33618”体系，80年代，十四届全国人大。")
     assert q == {}
