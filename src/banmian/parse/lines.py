@@ -19,7 +19,7 @@ _SPACE_STRIP = " \u3000\xa0\r\ufeff\u200b"  # keeps tabs: a row's empty last cel
 class Unit:
     """One logical line of the page."""
 
-    __slots__ = ("text", "indent", "gap", "lines", "cells", "kind", "data", "width_full")
+    __slots__ = ("text", "indent", "gap", "lines", "cells", "kind", "data", "width_full", "after_spaces")
 
     def __init__(self, text: str, indent: int, gap: int, cells: list[str] | None):
         self.text = text  # stripped at both ends, inner spacing as printed
@@ -30,6 +30,9 @@ class Unit:
         self.kind = 0  # set by fields.classify
         self.data = None  # what the classifier parsed (byline, credit …)
         self.width_full = False  # its last physical line filled the column (hard-wrapped dumps)
+        # The line right before it held only spaces: in e-paper copy an empty kicker slot, before a title
+        # block printed after its body the marker line; either way no kicker precedes this line.
+        self.after_spaces = False
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Unit({self.kind}, gap={self.gap}, ind={self.indent}, {self.text[:30]!r})"
@@ -71,12 +74,14 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
     last: Unit | None = None
     width = 0  # the wrap width of the unit being read, once its first line shows one
     count = len(raw)
+    spaces = False
     for k in range(count):
         line = raw[k]
         stripped = line.strip(_STRIP)
         if not stripped:
             gap += 1
             last = None
+            spaces = bool(line.strip("\r"))
             continue
         n = len(line.rstrip(_STRIP))  # dumps often keep trailing spaces; they do not count
         first = line[0]
@@ -94,6 +99,8 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
         has_tab = "\t" in body.lstrip(_SPACE_STRIP)
         cells = [c.strip(_SPACE_STRIP) for c in body.lstrip(_SPACE_STRIP).split("\t")] if has_tab else None
         unit = Unit(stripped, indent, gap, cells)
+        unit.after_spaces = spaces
+        spaces = False
         width = 0
         if widths and not has_tab and indent != HEADER:
             wide = n if n in widths else n + 1 if (n + 1 in widths and line[n:n + 1] == " ") else 0

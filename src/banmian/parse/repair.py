@@ -18,6 +18,8 @@ _OPEN_ENDS = frozenset("：:—")
 _CONTINUES = frozenset("，。、；：！？”’）)》…")
 # Words a sentence does not stop on.
 _FUNCTION_ENDS = frozenset("的了在和与及对把被从向为是将于以等或而并且也都就还又其之所着过到给让使由")
+# …and words no title line ends on either (a headline may end on 了 or 到).
+_NEVER_ENDS = frozenset("的和与及对把被从向为将于以或而并且之所给让使由")
 _DIGIT = re.compile(r"\d")
 _DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^，。；]{0,24}?电")
 SECTION_HEAD = re.compile(
@@ -110,4 +112,6 @@ def _continues(out: list[Unit], a: Unit, u: Unit, indented: bool, wrapped: bool,
     if _DATELINE.match(u.text) or t[-1] in "）)" or SECTION_HEAD.match(t):
         return False
     prev = out[-2] if len(out) >= 2 else None
+    if prev is not None and prev.kind == HEAD and (t[-1] in _NEVER_ENDS or u.text[0] in _CONTINUES):
+        return True  # the first paragraph after a title block, cut where no title line can end
     return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and _looks_cut(t, u.text)

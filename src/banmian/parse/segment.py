@@ -56,11 +56,15 @@ def _is_section_head(text: str) -> bool:
     return bool(SECTION_HEAD.match(text)) or text[-1] in _SECTION_END
 
 
-def split_title(texts: list[str]) -> tuple[str | None, str, list[str]]:
-    """Kicker, headline and subheadlines of a title block given as its lines."""
+def split_title(texts: list[str], *, no_kicker: bool = False) -> tuple[str | None, str, list[str]]:
+    """Kicker, headline and subheadlines of a title block given as its lines.
+
+    no_kicker: the layout shows the block has no kicker (its slot was printed empty)."""
     texts = [t for t in texts if t]
     if not texts:
         return None, "", []
+    if no_kicker:
+        return None, texts[0], _subs(texts[1:])
     if len(texts) == 1:
         t = texts[0]
         parts = [p for p in _SPACES.split(t) if p]
@@ -92,9 +96,9 @@ def _subs(texts: list[str]) -> list[str]:
     return out
 
 
-def _set_title(d: _Draft, texts: list[str], *, replace: bool = False) -> None:
+def _set_title(d: _Draft, texts: list[str], *, replace: bool = False, no_kicker: bool = False) -> None:
     a = d.article
-    kicker, headline, subs = split_title(texts)
+    kicker, headline, subs = split_title(texts, no_kicker=no_kicker)
     if d.titled and not replace:
         # A second title block for one article: keep every line (as subheadlines) rather than lose any.
         a.subheadlines += [x for x in (kicker, headline) if x] + subs
@@ -220,7 +224,7 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
                 take = 1
                 while take < j - i and (units[i + take].gap == 0 or units[i + take].text.startswith("——")):
                     take += 1
-            _set_title(cur, [units[x].text for x in range(i, i + take)])
+            _set_title(cur, [units[x].text for x in range(i, i + take)], no_kicker=u.after_spaces)
             cur.closed = True
             if take < j - i:
                 i += take
@@ -252,7 +256,7 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
                 _set_title(cur, [*_title_texts(cur.article), *run], replace=True)  # a title block cut by a gap
             else:
                 cur = new()
-                _set_title(cur, run)
+                _set_title(cur, run, no_kicker=units[i].after_spaces)
             for x in range(j, b):
                 _add_bylines(cur, units[x])
             i = b
@@ -262,7 +266,7 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
             i = j
             continue
         cur = new()
-        _set_title(cur, run)
+        _set_title(cur, run, no_kicker=units[i].after_spaces)
         for x in range(j, b):
             _add_bylines(cur, units[x])
         i = b
