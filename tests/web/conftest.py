@@ -43,9 +43,15 @@ HOSTILE_TEXT = (
 def archive_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("web-archive")
     db = folder / "web.db"
+    build_archive(str(db), folder)
+    return db
+
+
+def build_archive(db: str, folder: Path) -> None:
+    """The test archive in ``db`` (an SQLite path or a PostgreSQL URL); ``folder`` takes a scratch file."""
     hostile = folder / "hostile.txt"
     hostile.write_text(HOSTILE_TEXT, encoding="utf-8")
-    store = open_store(str(db))
+    store = open_store(db)
     try:
         reports = [
             ingest(sorted(str(p) for p in WEB_DATA.iterdir()), store, IngestOptions(enrich=False)),
@@ -58,7 +64,6 @@ def archive_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for report in reports:
         assert not report.failed, report.summary()
     assert sum(r.added for r in reports) == 7
-    return db
 
 
 @pytest.fixture(scope="session")
