@@ -32,7 +32,7 @@ _COLUMN_TAG = re.compile(r"^[^（）]{5,}（[^（）]{2,12}）$")
 class _Draft:
     """An article being built, with what the segmenter needs to know about it."""
 
-    __slots__ = ("article", "has_body", "closed", "titled", "pending_title", "closed_by_byline")
+    __slots__ = ("article", "has_body", "closed", "titled", "pending_title")
 
     def __init__(self) -> None:
         self.article = Article()
@@ -40,7 +40,6 @@ class _Draft:
         self.closed = False
         self.titled = False
         self.pending_title = False  # started by body text: its title block may follow it
-        self.closed_by_byline = False  # closed only by a byline line (a part of a longer report may follow)
 
 
 def mark_tables(units: list[Unit]) -> None:
@@ -199,7 +198,6 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
                 cur = new()
             _add_bylines(cur, u)
             if cur.has_body:
-                cur.closed_by_byline = not cur.closed
                 cur.closed = True
             i += 1
             continue
@@ -237,11 +235,17 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
                     i = j
                 continue
         run = [units[x].text for x in range(i, j)]
+        if (j - i == 1 and cur is not None and cur.has_body and not cur.closed and ends_sentence(run[0])
+                and units[i].gap <= body_gap):
+            # a short last sentence of the text (还是那句话：冬天已到，春天还会远吗？), not a title
+            cur.article.paragraphs.append(run[0])
+            i = j
+            continue
         if body_follows:
             if (
                 cur is not None
                 and cur.has_body
-                and (not cur.closed or (cur.closed_by_byline and u.gap <= body_gap))
+                and not cur.closed
                 and not bylines_between
                 and _is_section_head_run(units, i, j, nxt, indented, body_gap)
             ):
