@@ -160,6 +160,12 @@ def test_markup_in_pages_is_shown_as_text(client):
     assert HOSTILE_PAPER in text_of(soup_of(client.get("/")))
 
 
+@pytest.mark.parametrize("path", ["/", "/search?q=重庆", "/people/王毅", "/nowhere"])
+def test_pages_forbid_scripts_through_their_headers(client, path):
+    csp = client.get(path).headers["content-security-policy"]
+    assert "script-src 'none'" in csp and "object-src 'none'" in csp
+
+
 def test_search_page_with_marks_facets_and_pagination(client):
     soup = soup_of(client.get("/search", params={"q": "记者"}))
     check_accessible(soup)
