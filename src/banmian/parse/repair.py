@@ -17,10 +17,11 @@ _OPEN_ENDS = frozenset("：:—")
 # A line starting with one of these continues a sentence.
 _CONTINUES = frozenset("，。、；：！？”’）)》…")
 # Words a sentence does not stop on.
-_FUNCTION_ENDS = frozenset("的了在和与及对把被从向为是将于以等或而并且也都就还又其之所着过到给让使由")
+_FUNCTION_ENDS = frozenset("的在和与对把被从向为是将于以等或而并且也都就还又其之所着给让使由")
+# A sentence end inside the line: a head is one phrase, a cut paragraph may hold a sentence and a half.
+_INNER_END = re.compile(r"[。！？][^”’）]")
 # …and words no title line ends on either (a headline may end on 了 or 到).
 _NEVER_ENDS = frozenset("的和与及对把被从向为将于以或而并且之所给让使由")
-_DIGIT = re.compile(r"\d")
 _DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^，。；]{0,24}?电")
 SECTION_HEAD = re.compile(
     r"^(?:[" + K.CHINESE_NUMERALS + r"]{1,3}[、是]|[（(][" + K.CHINESE_NUMERALS + r"\d]{1,3}[）)]|\d{1,2}[、.．]"
@@ -59,8 +60,8 @@ def usual_body_gap(units: list[Unit]) -> int:
 def _looks_cut(a: str, b: str) -> bool:
     """Is the short line ``a`` the first half of a sentence that ``b`` finishes, rather than a title?"""
     return (
-        "，" in a or "、" in a or "；" in a or a.count("“") > a.count("”")
-        or b[0] in _CONTINUES or a[-1] in _FUNCTION_ENDS or len(a) > 30 or _DIGIT.search(a) is not None
+        "；" in a or a.count("“") > a.count("”") or b[0] in _CONTINUES or a[-1] in _FUNCTION_ENDS or len(a) > 30
+        or _INNER_END.search(a) is not None or (a[-1].isdigit() and len(a) >= 6)
     )
 
 
