@@ -75,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     examples: dict[str, list[str]] = defaultdict(list)
     for split in splits:
         pages = compose_pages(articles, seed=SPLIT_SEEDS[split], variants=args.variants, split=split)
+        if not pages:  # the fixtures in tests/data/corpus hold dev dates only
+            print(f"{split}: no pages in {args.corpus}")
+            continue
         by_style: dict[str, list] = defaultdict(list)
         by_paper: dict[str, list] = defaultdict(list)
         for page in pages:
