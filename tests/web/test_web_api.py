@@ -68,6 +68,13 @@ def test_search_finds_a_two_character_word_with_highlighted_snippets(client):
     assert {f["value"] for f in body["facets"]["paper"]} >= {"重庆日报"}
 
 
+def test_facets_can_be_left_out(client):
+    with_facets = client.get("/api/search", params={"q": "记者"}).json()
+    without = client.get("/api/search", params={"q": "记者", "facets": "false"}).json()
+    assert with_facets["facets"]["paper"] and without["facets"] == {}
+    assert without["results"] == with_facets["results"] and without["total"] == with_facets["total"]
+
+
 def test_every_headline_is_found_by_its_own_text(client, store):
     """The archive's promise, checked through the API: an article is found by its headline."""
     issue = client.get("/api/issues", params={"paper": "人民日报", "date": "2017-04-22"}).json()[0]

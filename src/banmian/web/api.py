@@ -92,8 +92,9 @@ def search(
     org: str | None = Query(None, description="only articles naming this organisation"),
     limit: int = Query(20, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
+    facets: bool = Query(True, description="count facets (false answers faster)"),
 ) -> dict[str, Any]:
     """Ranked results (bm25, headline weighted) with highlighted snippets, the total and facet counts."""
     query = search_query(q, paper=paper, date_from=date_from, date_to=date_to, page=page, page_id=page_id,
-                         person=person, place=place, org=org, limit=limit, offset=offset)
+                         person=person, place=place, org=org, limit=limit, offset=offset, facets=facets)
     return store(request).search(query).to_dict()

@@ -40,7 +40,7 @@ def search_query(q: str | None = None, *, paper: str | None = None, date_from: s
                  date_to: str | None = None, page: int | None = None, page_id: int | None = None,
                  person: str | None = None,
                  place: str | None = None, org: str | None = None, limit: int = PAGE_SIZE,
-                 offset: int = 0) -> SearchQuery:
+                 offset: int = 0, facets: bool = True) -> SearchQuery:
     q = (q or "").strip()
     if len(q) > MAX_QUERY_CHARS:
         raise BadQuery(f"query too long ({len(q):,} characters; the limit is {MAX_QUERY_CHARS})")
@@ -57,4 +57,4 @@ def search_query(q: str | None = None, *, paper: str | None = None, date_from: s
         raise BadQuery(f"offset: between 0 and {MAX_OFFSET:,}")
     return SearchQuery(q=q, paper=blank_to_none(paper), date_from=date_from, date_to=date_to, page=page,
                        page_id=page_id, person=blank_to_none(person), place=blank_to_none(place), org=blank_to_none(org),
-                       limit=limit, offset=offset)
+                       limit=limit, offset=offset, facets=facets)
