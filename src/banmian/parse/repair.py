@@ -20,6 +20,8 @@ _CONTINUES = frozenset("，。、；：！？”’）)》…")
 _FUNCTION_ENDS = frozenset("的在和与对把被从向为是将于以等或而并且也都就还又其之所着给让使由")
 # A sentence end inside the line: a head is one phrase, a cut paragraph may hold a sentence and a half.
 _INNER_END = re.compile(r"[。！？][^”’）]")
+# How a news lead starts: 3月27日…, 今天上午…, 近日，…
+_LEAD = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{4}年|今天|昨天|今年|去年|近日|日前|近年来|记者|当地时间|据)")
 # …and words no title line ends on either (a headline may end on 了 or 到).
 _NEVER_ENDS = frozenset("的和与及对把被从向为将于以或而并且之所给让使由")
 _DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^，。；]{0,24}?电")
@@ -113,6 +115,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, indented: bool, wrapped: bool,
     if _DATELINE.match(u.text) or t[-1] in "）)" or SECTION_HEAD.match(t):
         return False
     prev = out[-2] if len(out) >= 2 else None
-    if prev is not None and prev.kind == HEAD and (t[-1] in _NEVER_ENDS or u.text[0] in _CONTINUES):
+    if prev is not None and prev.kind == HEAD and (
+        t[-1] in _NEVER_ENDS or u.text[0] in _CONTINUES or ("，" in t and _LEAD.match(t)) or _INNER_END.search(t)
+        or (t.count("，") >= 2 and len(t) > 36)
+    ):
         return True  # the first paragraph after a title block, cut where no title line can end
     return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and _looks_cut(t, u.text)
