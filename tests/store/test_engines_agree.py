@@ -57,3 +57,14 @@ def test_same_browse_and_read(both):
     assert list(lite.iter_articles()) == list(pg.iter_articles())
     page_id = lite.issues()[0]["pages"][0]["id"]
     assert lite.get_page(page_id) == pg.get_page(page_id)
+
+
+@pytest.mark.parametrize("q", ["中国", "国", "的 上海", "发展 NOT 经济"])
+def test_same_order_for_large_result_sets(both, q, monkeypatch):
+    import banmian.store.sql as sql
+
+    monkeypatch.setattr(sql, "RANK_LIMIT", 0)  # every result set "large": headline matches, then the rest, newest first
+    lite, pg = both
+    for offset in (0, 5):
+        a, b = (s.search(SearchQuery(q=q, limit=10, offset=offset)) for s in (lite, pg))
+        assert a.total == b.total and [r["id"] for r in a.results] == [r["id"] for r in b.results]

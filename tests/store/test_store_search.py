@@ -241,3 +241,45 @@ def test_people_places_orgs(store):
     assert person["titles"] == ["国务院总理"] and len(person["articles"]) == 1
     with pytest.raises(NotFound):
         store.person("无名氏")
+
+
+def test_large_result_sets_headline_matches_first_then_newest(loaded_store, corpus, monkeypatch):
+    import banmian.store.sql as sql
+
+    full = loaded_store.search(SearchQuery(q="中国", limit=200))
+    monkeypatch.setattr(sql, "RANK_LIMIT", 3)  # so that this small archive counts as large
+    large = loaded_store.search(SearchQuery(q="中国", limit=200))
+    assert large.total == full.total > 3
+    assert sorted(r["id"] for r in large.results) == sorted(r["id"] for r in full.results)
+    in_head = [("中国" in normalise(r["headline"])) for r in large.results]
+    assert in_head == sorted(in_head, reverse=True) and any(in_head)  # headline matches come first
+    rest = [r["date"] for r, h in zip(large.results, in_head, strict=True) if not h]
+    assert rest == sorted(rest, reverse=True)  # then newest first
+    paged = []
+    for offset in range(0, large.total, 4):
+        paged += [r["id"] for r in loaded_store.search(SearchQuery(q="中国", limit=4, offset=offset)).results]
+    assert paged == [r["id"] for r in large.results]
+
+
+def test_old_schema_is_migrated_on_open(tmp_path):
+    import sqlite3
+
+    from banmian.store import open_store
+
+    path = str(tmp_path / "old.db")
+    s = open_store(path)
+    load(s, fixture_pages()[:3])
+    s.close()
+    con = sqlite3.connect(path)  # take the file back to schema version 1
+    con.executescript("DROP TABLE article_meta; PRAGMA user_version = 1;")
+    con.close()
+    s = open_store(path)
+    assert s.search(SearchQuery(q="中国")).total > 0
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 2
+    s.close()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA user_version = 99")
+    con.commit()
+    con.close()
+    with pytest.raises(Exception, match="newer banmian"):
+        open_store(path)

@@ -64,18 +64,26 @@ def han_tokens(run: str, *, closed: bool = True) -> list[str]:
 
 def tokens(text: str) -> list[str]:
     """The index tokens of a text, in order."""
+    return _token_string(text).split()
+
+
+def _token_string(text: str) -> str:
+    # The hot loop of indexing, so built from C-level pieces: zip/map make the bigrams, one join per run.
     out: list[str] = []
-    for kind, run in runs(text):
-        if kind == "han":
-            out.extend(han_tokens(run))
+    for m in _RUN.finditer(normalise(text)):
+        run = m.group()
+        if m.lastgroup == "han":
+            if len(run) > 1:
+                out.append(" ".join(map(str.__add__, run, run[1:])))
+            out.append(run[-1])
         else:
             out.append(run[:MAX_WORD])
-    return out
+    return " ".join(out)
 
 
 def token_text(parts: Iterable[str | None]) -> str:
     """Tokens of several texts as one space-separated string (one FTS5 column)."""
-    return " ".join(t for part in parts if part for t in tokens(part))
+    return " ".join(s for s in (_token_string(part) for part in parts if part) if s)
 
 
 def article_columns(article: dict) -> tuple[str, str, str]:

@@ -204,10 +204,14 @@ class PostgresStore(SQLStore):
 
             raise BadQuery("the search took too long; narrow it down") from None
 
-    def _match(self, node: query.Node) -> tuple[str, str, list[Any], str, list[Any]]:
-        tsq = query.to_tsquery(node)
-        return ("FROM articles a", "a.tsv @@ ?::tsquery", [tsq],
-                "ts_rank('{0.1, 0.1, 0.4, 1.0}', a.tsv, ?::tsquery, 1) DESC, a.id", [tsq])
+    def _match(self, node: query.Node, part: str) -> tuple[str, str, list[Any], str]:
+        # The tsquery comes in once, as a one-row subquery, so the condition and the rank can both use it.
+        rank = "-ts_rank('{0.1, 0.1, 0.4, 1.0}', a.tsv, tq.q, 1)"
+        if part == "rest":
+            return ("FROM articles a CROSS JOIN (SELECT ?::tsquery AS q, ?::tsquery AS h) tq",
+                    "a.tsv @@ tq.q AND NOT a.tsv @@ tq.h", [query.to_tsquery(node), query.to_tsquery(node, "A")], rank)
+        tsq = query.to_tsquery(node, "A" if part == "head" else "")
+        return "FROM articles a CROSS JOIN (SELECT ?::tsquery AS q) tq", "a.tsv @@ tq.q", [tsq], rank
 
     def size_bytes(self) -> int:
         return int(self.conn.execute("SELECT pg_database_size(current_database()) AS n").fetchone()["n"])

@@ -184,13 +184,16 @@ def to_fts5(node: Node) -> str:
     return "(" + f" {node.op} ".join(to_fts5(p) for p in node.parts) + ")"
 
 
-def to_tsquery(node: Node) -> str:
+def to_tsquery(node: Node, weight: str = "") -> str:
+    """tsquery text; with ``weight`` (e.g. "A") every lexeme must carry that weight (match in headlines)."""
     if isinstance(node, Term):
-        lexemes = ["'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in node.tokens]
+        lexemes = ["'" + t.replace("\\", "\\\\").replace("'", "''") + "'" + (":" + weight if weight else "")
+                   for t in node.tokens]
         if node.prefix:
-            lexemes[-1] += ":*"
+            lexemes[-1] = lexemes[-1].rsplit(":", 1)[0] + ":*" + weight if weight else lexemes[-1] + ":*"
         return "(" + " <-> ".join(lexemes) + ")"
     if node.op == "NOT":
-        return "(" + to_tsquery(node.parts[0]) + "".join(" & !" + to_tsquery(p) for p in node.parts[1:]) + ")"
+        return ("(" + to_tsquery(node.parts[0], weight)
+                + "".join(" & !" + to_tsquery(p, weight) for p in node.parts[1:]) + ")")
     joiner = " & " if node.op == "AND" else " | "
-    return "(" + joiner.join(to_tsquery(p) for p in node.parts) + ")"
+    return "(" + joiner.join(to_tsquery(p, weight) for p in node.parts) + ")"

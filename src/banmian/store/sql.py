@@ -17,6 +17,10 @@ from . import query, records, snippets
 from .base import SearchQuery, SearchResult
 
 ARTICLE_COLUMNS = ("kicker", "headline", "source", *records.LIST_FIELDS, "enrichment")
+# Above this many matches, results are not ranked whole (see SQLStore._ids_large).
+RANK_LIMIT = 5000
+BROWSE_ORDER = "a.date DESC, a.paper, a.page, a.position, a.id"
+RECENT_ORDER = "a.date DESC, a.id DESC"
 _ARTICLE_SELECT = "id, page_id, position, paper, date, page, " + ", ".join(ARTICLE_COLUMNS)
 
 
@@ -30,10 +34,6 @@ class SQLStore:
         return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
 
     def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
-        raise NotImplementedError
-
-    def _match(self, node: query.Node) -> tuple[str, str, list[Any], str, list[Any]]:
-        """(FROM clause joining ``articles a``, condition, its params, ORDER BY, its params)."""
         raise NotImplementedError
 
     # -- browsing ---------------------------------------------------------------------------------------
@@ -110,43 +110,85 @@ class SQLStore:
         return {k: int(v) for k, v in row.items()}
 
     # -- search -----------------------------------------------------------------------------------------
+    # Engines name the table that holds (id, page_id, position, paper, date, page) for filters, ordering and
+    # facets — narrow, so that scanning thousands of matches stays cheap — and how to match.
+    meta_table = "articles"
+
+    def _match(self, node: query.Node, part: str) -> tuple[str, str, list[Any], str]:
+        """(FROM clause that names the meta table ``a``, match condition, its params, rank expression — lower
+        is better) for ``part``: "all" matches, "head" (the whole query matched within headlines) or "rest"
+        (all but those)."""
+        raise NotImplementedError
+
     def search(self, q: SearchQuery) -> SearchResult:
         node = query.parse(q.q)
         where, params = filters(q)
         if node is None:
-            source, order, order_params = "FROM articles a", "a.date DESC, a.paper, a.page, a.position", []
+            source, cond_params, rank = f"FROM {self.meta_table} a", [], ""
         else:
-            source, cond, cond_params, order, order_params = self._match(node)
+            source, cond, cond_params, rank = self._match(node, "all")
             where.insert(0, cond)
-            params = cond_params + params
-        base = f"{source} WHERE {' AND '.join(where) or '1 = 1'}"
-        rows = self._rows(
-            f"SELECT a.id, a.headline, a.paper, a.date, a.page, a.page_id, a.paragraphs, a.captions {base}"
-            f" ORDER BY {order} LIMIT ? OFFSET ?",
-            (*params, *order_params, q.limit, q.offset),
-        )
-        total = int(self._rows(f"SELECT count(*) AS n {base}", params)[0]["n"])
-        facets = self._facets(base, params) if q.facets and total else {}
-        pattern = snippets.hit_pattern(query.terms(node, positive_only=True))
-        return SearchResult(total, [records.search_result(r, pattern) for r in rows], facets)
 
-    def _facets(self, base: str, params: list[Any]) -> dict[str, list[dict[str, Any]]]:
+        cond_all = " AND ".join(where) or "1 = 1"
+        total = int(self._rows(f"SELECT count(*) AS n {source} WHERE {cond_all}", cond_params + params)[0]["n"])
+        if node is None:
+            ids = self._ids(source, cond_all, cond_params + params, BROWSE_ORDER, q.limit, q.offset)
+        elif total <= RANK_LIMIT:
+            ids = self._ids(source, cond_all, cond_params + params, f"{rank}, a.id", q.limit, q.offset)
+        else:
+            ids = self._ids_large(node, where[1:], params, q.limit, q.offset)
+        rows = self._rows(
+            "SELECT id, headline, paper, date, page, page_id, paragraphs, captions FROM articles"
+            f" WHERE id IN ({', '.join('?' for _ in ids) or 'NULL'})", ids
+        )
+        by_id = {r["id"]: r for r in rows}
+        pattern = snippets.hit_pattern(query.terms(node, positive_only=True))
+        results = [records.search_result(by_id[i], pattern) for i in ids if i in by_id]
+        facets = self._facets(source, cond_all, cond_params + params) if q.facets and total else {}
+        return SearchResult(total, results, facets)
+
+    def _ids(self, source: str, cond: str, params: list[Any], order: str, limit: int, offset: int) -> list[int]:
+        rows = self._rows(f"SELECT a.id AS id {source} WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?",
+                          (*params, limit, offset))
+        return [r["id"] for r in rows]
+
+    def _ids_large(self, node: query.Node, where: list[str], params: list[Any], limit: int, offset: int) -> list[int]:
+        """Order for result sets too large to rank whole (a one-character query can match most of the
+        archive, and ranking scores every match): articles whose headline matches the query come first —
+        ranked, while they are few enough — then all the others, newest first."""
+        ids: list[int] = []
+        source, cond, cond_params, rank = self._match(node, "head")
+        head_cond = " AND ".join([cond, *where])
+        head_total = int(self._rows(f"SELECT count(*) AS n {source} WHERE {head_cond}", cond_params + params)[0]["n"])
+        if offset < head_total:
+            order = f"{rank}, a.id" if head_total <= RANK_LIMIT else RECENT_ORDER
+            ids = self._ids(source, head_cond, cond_params + params, order, limit, offset)
+        if len(ids) < limit:
+            source, cond, cond_params, _ = self._match(node, "rest")
+            ids += self._ids(source, " AND ".join([cond, *where]), cond_params + params, RECENT_ORDER,
+                             limit - len(ids), max(0, offset - head_total))
+        return ids
+
+    def _facets(self, source: str, cond: str, params: list[Any]) -> dict[str, list[dict[str, Any]]]:
         out: dict[str, list[dict[str, Any]]] = {}
         for name in ("paper", "date", "page"):
             rows = self._rows(
-                f"SELECT a.{name} AS value, count(*) AS n {base} AND a.{name} IS NOT NULL"
+                f"SELECT a.{name} AS value, count(*) AS n {source} WHERE {cond} AND a.{name} IS NOT NULL"
                 f" GROUP BY a.{name} ORDER BY n DESC, value LIMIT {records.FACET_LIMIT}",
                 params,
             )
             out[name] = [{"value": r["value"], "count": int(r["n"])} for r in rows]
-        for name in records.ENTITY_KINDS:
-            rows = self._rows(
-                "SELECT e.value AS value, count(*) AS n FROM article_entities e WHERE e.kind = ?"
-                f" AND e.article_id IN (SELECT a.id {base}) GROUP BY e.value ORDER BY n DESC, value"
-                f" LIMIT {records.FACET_LIMIT}",
-                (name, *params),
-            )
-            out[name] = [{"value": r["value"], "count": int(r["n"])} for r in rows]
+        counts: dict[str, list[dict[str, Any]]] = {kind: [] for kind in records.ENTITY_KINDS}
+        if self._rows("SELECT 1 AS x FROM article_entities LIMIT 1"):  # none before enrichment: skip the join
+            for r in self._rows(
+                f"SELECT e.kind AS kind, e.value AS value, count(*) AS n {source}"
+                f" JOIN article_entities e ON e.article_id = a.id WHERE {cond}"
+                " GROUP BY e.kind, e.value ORDER BY n DESC, value",
+                params,
+            ):
+                if r["kind"] in counts and len(counts[r["kind"]]) < records.FACET_LIMIT:
+                    counts[r["kind"]].append({"value": r["value"], "count": int(r["n"])})
+        out.update(counts)
         return out
 
 

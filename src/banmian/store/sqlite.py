@@ -30,7 +30,7 @@ from . import bigrams, query, records
 from .base import IngestOutcome
 from .sql import ARTICLE_COLUMNS, SQLStore
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA_V1 = """
 CREATE TABLE papers (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
@@ -81,8 +81,19 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');
 """
 
+# Version 2: a narrow copy of each article's place (paper, date, page, position) that searches scan for
+# filters, ordering and facets, instead of the wide articles rows.
+_V2 = """
+CREATE TABLE article_meta (
+    id INTEGER PRIMARY KEY, page_id INTEGER NOT NULL, position INTEGER NOT NULL,
+    paper TEXT, date TEXT, page INTEGER
+);
+INSERT INTO article_meta SELECT id, page_id, position, paper, date, page FROM articles;
+CREATE INDEX article_meta_browse ON article_meta(date, paper, page, position)
+"""
+
 # Each entry takes the schema from version i to i + 1.
-MIGRATIONS = [_SCHEMA_V1]
+MIGRATIONS = [_SCHEMA_V1, _V2]
 
 
 
@@ -202,6 +213,10 @@ class SQLiteStore(SQLStore):
                 f"INSERT INTO articles(page_id, position, paper, date, page, {cols}) VALUES (?, ?, ?, ?, ?, {marks})",
                 (page_id, position, page.paper, page.date, page.page, *(values[c] for c in ARTICLE_COLUMNS)),
             ).lastrowid
+            self.db.execute(
+                "INSERT INTO article_meta(id, page_id, position, paper, date, page) VALUES (?, ?, ?, ?, ?, ?)",
+                (article_id, page_id, position, page.paper, page.date, page.page),
+            )
             self._fts_write(article_id, d)
             self.db.executemany(
                 "INSERT OR IGNORE INTO article_entities(kind, value, article_id) VALUES (?, ?, ?)",
@@ -232,6 +247,7 @@ class SQLiteStore(SQLStore):
             self._fts_write(row["id"], records.stored_article(dict(row)), delete=True)
             self.db.execute("DELETE FROM article_entities WHERE article_id = ?", (row["id"],))
             self.db.execute("DELETE FROM article_people WHERE article_id = ?", (row["id"],))
+        self.db.execute("DELETE FROM article_meta WHERE page_id = ?", (page_id,))
         self.db.execute("DELETE FROM articles WHERE page_id = ?", (page_id,))
         self.db.execute("DELETE FROM pages WHERE id = ?", (page_id,))
         # Papers and issues left without pages go too, so browsing never shows an empty issue.
@@ -243,9 +259,16 @@ class SQLiteStore(SQLStore):
         with self._lock:
             return [dict(r) for r in self.db.execute(sql, params).fetchall()]
 
-    def _match(self, node: query.Node) -> tuple[str, str, list[Any], str, list[Any]]:
-        return ("FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid", "articles_fts MATCH ?",
-                [query.to_fts5(node)], "articles_fts.rank, a.id", [])
+    meta_table = "article_meta"
+
+    def _match(self, node: query.Node, part: str) -> tuple[str, str, list[Any], str]:
+        fts = query.to_fts5(node)
+        if part == "head":
+            fts = f"{{head}} : ({fts})"
+        elif part == "rest":
+            fts = f"({fts}) NOT ({{head}} : ({fts}))"
+        return ("FROM articles_fts JOIN article_meta a ON a.id = articles_fts.rowid", "articles_fts MATCH ?",
+                [fts], "articles_fts.rank")
 
     def size_bytes(self) -> int:
         with self._lock:
