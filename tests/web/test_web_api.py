@@ -169,6 +169,22 @@ def test_bad_parameters_are_400_with_the_error_shape(client, params):
     assert_error(client.get("/api/search", params={"q": "重庆", **params}), 400)
 
 
+def test_a_failing_store_is_a_500_in_the_same_shape_without_details(archive_path):
+    from fastapi.testclient import TestClient
+
+    from banmian.store import open_store
+    from banmian.web import create_app
+
+    store = open_store(str(archive_path), readonly=True)
+    app = create_app(store)
+    store.close()  # the database is gone from under the server
+    with TestClient(app, raise_server_exceptions=False) as broken:
+        body = assert_error(broken.get("/api/papers"), 500)
+        assert "internal error" in body["error"] and "sqlite" not in body["error"].lower()
+        page = broken.get("/search", params={"q": "重庆"})
+        assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
+
+
 def test_openapi_documents_the_api(client):
     spec = client.get("/openapi.json").json()
     for path in ("/api/papers", "/api/issues", "/api/pages/{page_id}", "/api/articles/{article_id}",

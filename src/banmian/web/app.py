@@ -7,7 +7,6 @@ an unknown route, a bug — is turned into a ``BanmianError`` and answered by on
 
 from __future__ import annotations
 
-import logging
 import threading
 from pathlib import Path
 from typing import Any
@@ -24,8 +23,6 @@ from ..errors import BadQuery, BanmianError, NotFound
 from ..store.base import Store
 from . import api, pages
 from .render import render
-
-log = logging.getLogger("banmian.web")
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -85,7 +82,7 @@ def create_app(store: Store) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("unexpected error on %s", request.url.path)
+        # Starlette raises the exception again after this answer, so the server logs its traceback.
         return error_response(request, BanmianError("internal error; the server log has the details"))
 
     return app
