@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from banmian.web.params import MAX_QUERY_CHARS
 
@@ -194,3 +196,13 @@ def test_openapi_documents_the_api(client):
     assert {"q", "paper", "from", "to", "page", "limit", "offset"} <= search_params
     docs = client.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(q=st.lists(st.sampled_from([*'重庆北京记者"\'()*-+^:NEAR ,.;%_\\<>&', "AND", "OR", "NOT", "NEAR("]),
+                 max_size=25).map("".join))
+def test_any_query_from_the_query_alphabet_is_200_or_400(client, q):
+    resp = client.get("/api/search", params={"q": q, "limit": 5})
+    assert resp.status_code in (200, 400), (q, resp.text)
+    page = client.get("/search", params={"q": q})
+    assert page.status_code in (200, 400), (q, page.text[:300])
