@@ -65,6 +65,7 @@ class ArticleText:
     page_date: dt.date | None
     ner_spans: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
     _words: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
+    _starts: dict[int, list[int]] = field(default_factory=dict)
 
     def text(self, index: int) -> str:
         return self.article.headline if index == -1 else self.article.paragraphs[index]
@@ -83,6 +84,13 @@ class ArticleText:
                 cached.append((w, pos, pos + len(w)))
                 pos += len(w)
             self._words[index] = cached
+        return cached
+
+    def word_starts(self, index: int) -> list[int]:
+        """Start offsets of :meth:`words`, for bisecting."""
+        cached = self._starts.get(index)
+        if cached is None:
+            cached = self._starts[index] = [s for _, s, _ in self.words(index)]
         return cached
 
 

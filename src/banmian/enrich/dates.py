@@ -177,7 +177,9 @@ def _matches(para: str) -> list[re.Match[str]]:
     candidates = [m for p in DATE_PATTERNS for m in p.finditer(para)]
     candidates.sort(key=lambda m: (m.start() - m.end(), m.start()))
     taken: list[re.Match[str]] = []
+    used = bytearray(len(para))
     for m in candidates:
-        if all(m.end() <= t.start() or m.start() >= t.end() for t in taken):
+        if not any(used[m.start():m.end()]):
+            used[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             taken.append(m)
     return sorted(taken, key=lambda m: m.start())

@@ -72,7 +72,10 @@ _REPORTER_BEFORE = re.compile(r"(?:记者|通讯员|摄影|实习生|编辑|撰�
 _DATELINE_REPORTERS = re.compile(
     r"[（(][^（()）]{0,12}(?:记者|通讯员|实习生)[^（()）]{1,60}[）)]"
     r"|日电[\s\u3000]*[（(]?[^（()）。，,：:“”]{2,60}[）)]"
-    r"|^(?:本报|新华社)?(?:驻\S{1,8})?(?:记者|通讯员)(?:[\s\u3000、]*[\u4e00-\u9fff]{2,4})+[\s\u3000]*$"
+)
+_BYLINE_PARAGRAPH = re.compile(
+    r"^(?:本报|新华社)?(?:驻\S{1,8})?(?:记者|通讯员)[\s\u3000]*[\u4e00-\u9fff]{2,4}"
+    r"(?:[\s\u3000、]+[\u4e00-\u9fff]{2,4})*[\s\u3000]*$"
 )
 _REPORTER_AFTER = re.compile(r"^[\s　]*(?:摄|报道|供图|绘|制图|作|整理)")
 # After a place or bloc, not a person: 成渝地区, 京津冀协同.
@@ -167,14 +170,14 @@ _VERBS_BEFORE_TITLES = frozenset("""
 
 
 def titles_before(text: str, start: int, words: list[tuple[str, int, int]], tags: dict[str, str],
-                  names: list[tuple[int, int]] = ()) -> list[str]:
+                  names: list[tuple[int, int]] = (), word_starts: list[int] | None = None) -> list[str]:
     """Titles printed right before the name at ``start``: 外交部发言人陆慷 → [外交部发言人].
 
     ``names`` are the spans of other people in the same text: a title never reaches back over one
     (李克强与澳大利亚总理特恩布尔 gives 特恩布尔 澳大利亚总理, not 李克强与…).
     """
     found: list[str] = []
-    starts = [s for _, s, _ in words]
+    starts = word_starts if word_starts is not None else [s for _, s, _ in words]
     pos = start
     while True:
         office = next((text[pos - n:pos] for n in range(min(_MAX_TITLE, pos), 1, -1)
@@ -220,8 +223,15 @@ def titles_after(text: str, end: int) -> list[str]:
     return []
 
 
-def _reporter_mention(text: str, start: int, end: int) -> bool:
-    if any(m.start() < start and end <= m.end() for m in _DATELINE_REPORTERS.finditer(text)):
+def reporter_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text names its reporters: a dateline's parenthesis, or the whole text when it is a byline."""
+    if len(text) <= 60 and _BYLINE_PARAGRAPH.match(text):
+        return [(0, len(text))]
+    return [m.span() for m in _DATELINE_REPORTERS.finditer(text)]
+
+
+def _reporter_mention(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    if any(s <= start and end <= e for s, e in spans):
         return True
     return bool(_REPORTER_BEFORE.search(text[max(0, start - 6):start]) or _REPORTER_AFTER.match(text[end:end + 4]))
 
@@ -297,8 +307,17 @@ def extract_people(article: Article, text: ArticleText) -> None:
     spans: dict[int, list[tuple[int, int]]] = {}
     for e in kept:
         spans.setdefault(e.paragraph, []).append((e.start, e.end))
+    for found in spans.values():
+        found.sort()
     org_texts = [o.text for o in others]
-    claimed: dict[int, list[tuple[int, int]]] = {}
+    claimed: set[tuple[int, int]] = set()  # (text index, offset) of every character of an accepted mention
+    reporter_cache: dict[int, list[tuple[int, int]]] = {}
+
+    def reporters(i: int) -> list[tuple[int, int]]:
+        if i not in reporter_cache:
+            reporter_cache[i] = reporter_spans(text.text(i))
+        return reporter_cache[i]
+
     accepted: list[str] = []
     people: list[tuple[tuple[int, int], Person]] = []
     per: list[Entity] = []
@@ -306,16 +325,19 @@ def extract_people(article: Article, text: ArticleText) -> None:
         if name in bylined:
             continue
         real = [(i, s) for i, s in _occurrences(text, name)
-                if not any(cs <= s < ce for cs, ce in claimed.get(i, ()))
-                and not _reporter_mention(text.text(i), s, s + len(name))]
+                if (i, s) not in claimed
+                and not _reporter_mention(text.text(i), s, s + len(name), reporters(i))]
         if not real:
             continue
         before: list[str] = []
         after: list[str] = []
         for i, s in real:
             para = text.text(i)
-            others_here = [sp for sp in spans.get(i, ()) if not sp[0] <= s < sp[1]]
-            before += titles_before(para, s, text.words(i), tags, others_here)
+            # Other people near enough to stop a title reaching back (a title is at most _MAX_TITLE_PHRASE).
+            here = spans.get(i, [])
+            lo = bisect_right(here, (s - _MAX_TITLE_PHRASE - 20, 0))
+            others_here = [sp for sp in here[lo:bisect_right(here, (s, len(para)))] if not sp[0] <= s < sp[1]]
+            before += titles_before(para, s, text.words(i), tags, others_here, text.word_starts(i))
             after += titles_after(para, s + len(name))
         # A title printed before the name vouches for it (市长高峰); one after it only for a name that looks
         # like one (荣誉董事长 does not make 荣誉 a person).
@@ -324,7 +346,7 @@ def extract_people(article: Article, text: ArticleText) -> None:
             continue
         accepted.append(name)
         for i, s in real:
-            claimed.setdefault(i, []).append((s, s + len(name)))
+            claimed.update((i, pos) for pos in range(s, s + len(name)))
             per.append(Entity(name, "PER", i, s, s + len(name)))
         titles = list(dict.fromkeys(before + after))
         people.append((min(real), Person(name, _tidy_titles(titles), len(real))))
