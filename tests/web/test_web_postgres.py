@@ -58,7 +58,7 @@ def view(client: TestClient, path: str, **params) -> object:
     resp = client.get(path, params=params)
     body = resp.json()
     if path == "/api/search" and resp.status_code == 200:
-        # The same matches; their order is each engine's ranking (bm25 and ts_rank differ on ties).
+        # The same matches; their order is each engine's own ranking, which differs on common words.
         return resp.status_code, body["total"], sorted((h["headline"], h["paper"], h["date"], h["page"])
                                                        for h in body["results"])
     if path == "/api/issues":
