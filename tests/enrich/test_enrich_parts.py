@@ -192,3 +192,12 @@ def test_empty_and_odd_articles():
     for a in page.articles:
         assert a.people == [] and a.dates == [] and a.quantities == [] and a.terms == []
         assert isinstance(a.keywords, list) and isinstance(a.entities, list)
+
+
+def test_long_paragraphs_stay_linear():
+    # 60,000 characters in one paragraph: pairwise overlap checks would take minutes here.
+    page = Page(date="2024-03-13", articles=[Article(headline="长文", paragraphs=["3月12日，投资20亿元。" * 5000])])
+    enrich_page(page, components=["dates", "quantities", "terms", "keywords"])
+    a = page.articles[0]
+    assert len(a.dates) == 5000 and len(a.quantities) == 5000
+    assert a.dates[-1]["start"] == 13 * 4999
