@@ -13,6 +13,7 @@ from collections import Counter
 FLUSH, PARA, HEADER = 0, 1, 2
 
 _STRIP = " \t\u3000\xa0\r\ufeff\u200b"
+_NO_WIDTHS: frozenset[int] = frozenset()
 _SPACE_STRIP = " \u3000\xa0\r\ufeff\u200b"  # keeps tabs: a row's empty last cell is a trailing tab
 
 
@@ -68,7 +69,7 @@ def wrap_widths(raw: list[str]) -> frozenset[int]:
 def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
     """Units of a page, and the wrap widths (empty when the dump is not hard-wrapped)."""
     raw = split_lines(text)
-    widths = wrap_widths(raw)
+    widths = wrap_widths(raw) if "\n\u3000" in text else _NO_WIDTHS
     units: list[Unit] = []
     gap = 0
     last: Unit | None = None
@@ -77,32 +78,39 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
     spaces = False
     for k in range(count):
         line = raw[k]
-        stripped = line.strip(_STRIP)
-        if not stripped:
+        rest = line.rstrip(_STRIP)  # dumps often keep trailing spaces; they do not count
+        if not rest:
             gap += 1
             last = None
             spaces = bool(line.strip("\r"))
             continue
-        n = len(line.rstrip(_STRIP))  # dumps often keep trailing spaces; they do not count
+        n = len(rest)
         first = line[0]
         if width and last is not None and first != "\u3000" and "\t" not in line:
             # A hard wrap: the previous line filled the column and this one does not start a paragraph.
-            last.text += stripped
+            last.text += rest.lstrip(_STRIP)
             last.lines += 1
             # (a line whose text ends in a space may look one character short)
             last.width_full = n >= width - 1
             if not last.width_full:
                 width = 0
             continue
-        indent = PARA if first == "\u3000" else HEADER if first in " \xa0" else FLUSH
-        body = line.rstrip(_SPACE_STRIP)
-        has_tab = "\t" in body.lstrip(_SPACE_STRIP)
-        cells = [c.strip(_SPACE_STRIP) for c in body.lstrip(_SPACE_STRIP).split("\t")] if has_tab else None
-        unit = Unit(stripped, indent, gap, cells)
+        if first == "\u3000":
+            indent = PARA
+        elif first in " \xa0":
+            indent = HEADER
+        else:
+            indent = FLUSH
+        cells = None
+        if "\t" in line:
+            body = line.rstrip(_SPACE_STRIP).lstrip(_SPACE_STRIP)
+            if "\t" in body:  # a row; a trailing tab is an empty last cell
+                cells = [c.strip(_SPACE_STRIP) for c in body.split("\t")]
+        unit = Unit(rest.lstrip(_STRIP), indent, gap, cells)
         unit.after_spaces = spaces
         spaces = False
         width = 0
-        if widths and not has_tab and indent != HEADER:
+        if widths and cells is None and indent != HEADER:
             wide = n if n in widths else n + 1 if (n + 1 in widths and line[n:n + 1] == " ") else 0
             if not wide and k + 1 < count:
                 # an article whose width shows only here: the next line, flush, is exactly as long
