@@ -107,6 +107,7 @@ def test_article_shows_every_field(client):
         check_accessible(soup)
         body = soup.find("article")
         assert body.h1.get_text() == article["headline"]
+        assert client.get(body.find("a", string="JSON")["href"]).json() == article
         text = text_of(body)
         for para in article["paragraphs"]:
             assert " ".join(para.split()) in text
