@@ -201,3 +201,14 @@ def test_long_paragraphs_stay_linear():
     a = page.articles[0]
     assert len(a.dates) == 5000 and len(a.quantities) == 5000
     assert a.dates[-1]["start"] == 13 * 4999
+
+
+def test_names_right_after_an_office_are_found_even_when_the_model_misses_them():
+    page = Page(date="2017-04-22", articles=[Article(
+        headline="会议", paragraphs=["国家体育总局群体司副司长邱汝21日在北京介绍，市委书记袁家军主持会议并讲话。"
+                                   "主席台上，市长热线开通。"])])
+    enrich_page(page)
+    people = {p.name: p.titles for p in page.articles[0].people}
+    assert people["邱汝"] == ["国家体育总局群体司副司长"]
+    assert people["袁家军"] == ["市委书记"]
+    assert "台上" not in people and "热线" not in people

@@ -82,6 +82,13 @@ _REPORTER_AFTER = re.compile(r"^[\s　]*(?:摄|报道|供图|绘|制图|作|整�
 _PLACE_AFTER = re.compile(r"^(?:地区|两地|双城|经济圈|城市群|都市圈|片区|一带|沿线|地方|高速|铁路|高铁|省|市|县|区|镇|乡|村)")
 _BODY_ENDINGS = set("区市县省镇乡村庄寨屯堡集局部委厅院会所馆站厂司园港路街队社网办处科股室组")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·•]+$")
+# An office, then a two- or three-character name starting with a surname, then punctuation or a reporting verb.
+_TITLED_NAME = re.compile(
+    "(?:" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True)) + ")"
+    + "(?P<name>[" + "".join(sorted(SURNAMES)) + r"][\u4e00-\u9fff]{1,2}?)"
+    + r"(?=[，。、；：！？,;:\s（(\d]|表示|说|指出|强调|介绍|主持|出席|在|会见|会晤|等|和|与|认为|称|告诉|透露|率|一行"
+    + "|同志|昨|今|近日|日前|也|还|就|对|向|将|已|曾|的)"
+)
 _LIST_SEP = "、，,"
 _LIST_END = "、，,。；;：:！？）)”\"'" + "等出席参加陪同"
 # jieba's dictionary tags many ordinary words nr (弘扬 430, 双赢 105, 晋级 238, 秦皇岛 153), so a word it
@@ -274,6 +281,11 @@ def extract_people(article: Article, text: ArticleText) -> None:
             return False
         return has_surname(name) or looks_foreign(name)
 
+    def ordinary_word(word: str) -> bool:
+        """In jieba's dictionary as something other than a name (部分, 市级)."""
+        tag = tags.get(word)
+        return tag is not None and not tag.startswith("nr")
+
     # 1. Candidate mentions from the model, with titles the model swallowed split off.
     kept: list[Entity] = []
     for e in entities:
@@ -286,7 +298,18 @@ def extract_people(article: Article, text: ArticleText) -> None:
         if name_shape_ok(name) and not inside_other(e):
             kept.append(e)
 
-    # 2. Names the model missed inside lists of names it did find (胡衡华、王炯、程丽华，李明清).
+    # 2a. Names the model missed right after an office and right before a verb or a stop (副司长邱汝介绍).
+    taken = {(e.paragraph, pos) for e in kept for pos in range(e.start, e.end)}
+    for i in text.indices():
+        for m in _TITLED_NAME.finditer(text.text(i)):
+            s, t = m.span("name")
+            cand = m.group("name")
+            if (i, s) in taken or (i, t - 1) in taken or not plausible(cand) or ordinary_word(cand):
+                continue
+            kept.append(Entity(cand, "PER", i, s, t))
+            taken.update((i, pos) for pos in range(s, t))
+
+    # 2b. Names the model missed inside lists of names it did find (胡衡华、王炯、程丽华，李明清).
     seen = {(e.paragraph, e.start) for e in kept}
     frontier = list(kept)
     while frontier:
@@ -294,7 +317,7 @@ def extract_people(article: Article, text: ArticleText) -> None:
         para = text.text(e.paragraph)
         for s, t in _list_neighbours(para, e.start, e.end):
             cand = para[s:t]
-            if (e.paragraph, s) in seen or not plausible(cand) or not has_surname(cand) or cand in tags:
+            if (e.paragraph, s) in seen or not plausible(cand) or not has_surname(cand) or ordinary_word(cand):
                 continue
             new = Entity(cand, "PER", e.paragraph, s, t)
             seen.add((e.paragraph, s))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -50,9 +51,16 @@ def _idf_table() -> tuple[dict[str, float], float]:
     if _idf is None:
         with _idf_lock:
             if _idf is None:
-                from jieba.analyse.tfidf import DEFAULT_IDF, IDFLoader
+                # Read the file directly: importing jieba.analyse builds its own extractors and loads it twice.
+                import jieba
 
-                _idf = IDFLoader(DEFAULT_IDF).get_idf()
+                table: dict[str, float] = {}
+                with (Path(jieba.__file__).parent / "analyse" / "idf.txt").open(encoding="utf-8") as f:
+                    for line in f:
+                        word, _, value = line.rstrip().partition(" ")
+                        if value:
+                            table[word] = float(value)
+                _idf = table, sorted(table.values())[len(table) // 2]
     return _idf
 
 
