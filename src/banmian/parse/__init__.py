@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..model import Page
 from .fields import classify
 from .lines import read_units
-from .repair import indent_style, join_column_breaks
+from .repair import indent_style, join_column_breaks, split_glued_fields
 from .segment import segment
 
 __all__ = ["parse_text"]
@@ -27,6 +27,8 @@ __all__ = ["parse_text"]
 def parse_text(text: str, *, paper: str | None = None, date: str | None = None, page: int | None = None) -> Page:
     """Parse one page dump into a ``Page`` (see the README for the JSON contract)."""
     units, widths = read_units(text)
+    if widths:
+        units = split_glued_fields(units)
     indented = indent_style(units)
     for u in units:
         classify(u, indented)

@@ -20,7 +20,7 @@ _SPACE_STRIP = " \u3000\xa0\r\ufeff\u200b"  # keeps tabs: a row's empty last cel
 class Unit:
     """One logical line of the page."""
 
-    __slots__ = ("text", "indent", "gap", "lines", "cells", "kind", "data", "width_full", "after_spaces")
+    __slots__ = ("text", "indent", "gap", "lines", "cells", "kind", "data", "width_full", "after_spaces", "tail")
 
     def __init__(self, text: str, indent: int, gap: int, cells: list[str] | None):
         self.text = text  # stripped at both ends, inner spacing as printed
@@ -34,6 +34,7 @@ class Unit:
         # The line right before it held only spaces: in e-paper copy an empty kicker slot, before a title
         # block printed after its body the marker line; either way no kicker precedes this line.
         self.after_spaces = False
+        self.tail = ""  # the last physical line joined into it by a hard wrap
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Unit({self.kind}, gap={self.gap}, ind={self.indent}, {self.text[:30]!r})"
@@ -88,7 +89,11 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
         first = line[0]
         if width and last is not None and first != "\u3000" and "\t" not in line:
             # A hard wrap: the previous line filled the column and this one does not start a paragraph.
-            last.text += rest.lstrip(_STRIP)
+            piece = rest.lstrip(_STRIP)
+            last.text += piece
+            # (a line after one that ended in a space continues the text; only a line set flush under a
+            # full line may be a field of its own)
+            last.tail = "" if raw[k - 1][-1:].isspace() else piece
             last.lines += 1
             # (a line whose text ends in a space may look one character short)
             last.width_full = n >= width - 1

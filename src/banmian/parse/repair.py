@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 from . import knowledge as K
-from .fields import BODY, BYLINE, HEAD, NAMES, dateline_names, ends_sentence
+from .fields import (
+    BODY,
+    BYLINE,
+    HEAD,
+    NAMES,
+    dateline_names,
+    ends_sentence,
+    parse_credit,
+    person_names,
+)
 from .lines import FLUSH, PARA, Unit
 
 # A paragraph ending in one of these is complete even without a full stop (it introduces what follows).
@@ -121,3 +130,28 @@ def _continues(out: list[Unit], a: Unit, u: Unit, indented: bool, wrapped: bool,
     ):
         return True  # the first paragraph after a title block, cut where no title line can end
     return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and _looks_cut(t, u.text)
+
+
+def split_glued_fields(units: list[Unit]) -> list[Unit]:
+    """A byline or credit line printed right under a paragraph whose last line happened to fill the column
+    reads as one more wrapped line of it; take it back out when the paragraph had ended before it."""
+    out: list[Unit] = []
+    for u in units:
+        tail = u.tail
+        if u.lines >= 2 and tail and len(tail) <= 30 and ends_sentence(u.text[: -len(tail)]) and _is_field(tail):
+            u.text = u.text[: -len(tail)]
+            u.lines -= 1
+            u.tail = ""
+            out.append(u)
+            field = Unit(tail, FLUSH, 0, None)
+            out.append(field)
+            continue
+        out.append(u)
+    return out
+
+
+def _is_field(text: str) -> bool:
+    # (a plain byline may also be run into the paragraph's last sentence; it then stays in the text)
+    if parse_credit(text)[0] is not None:
+        return True
+    return text.endswith("摄影报道") and person_names(text[:-4], strict=False) is not None

@@ -32,7 +32,7 @@ _COLUMN_TAG = re.compile(r"^[^（）]{5,}（[^（）]{2,12}）$")
 class _Draft:
     """An article being built, with what the segmenter needs to know about it."""
 
-    __slots__ = ("article", "has_body", "closed", "titled", "pending_title")
+    __slots__ = ("article", "has_body", "closed", "titled", "pending_title", "signed")
 
     def __init__(self) -> None:
         self.article = Article()
@@ -40,6 +40,7 @@ class _Draft:
         self.closed = False
         self.titled = False
         self.pending_title = False  # started by body text: its title block may follow it
+        self.signed = False  # closed by a byline line, which may end one part of a longer report
 
 
 def mark_tables(units: list[Unit]) -> None:
@@ -198,6 +199,7 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
                 cur = new()
             _add_bylines(cur, u)
             if cur.has_body:
+                cur.signed = not cur.closed
                 cur.closed = True
             i += 1
             continue
@@ -212,7 +214,9 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
         bylines_between = b > j
         body_follows = nxt is not None and nxt.kind == BODY and nxt.gap <= wide
         if (cur is not None and cur.pending_title and not cur.titled and cur.has_body
-                and not (body_follows and u.indent == HEADER)):
+                and (not body_follows or (u.after_spaces and u.indent != HEADER))):
+            # (a title block printed after its body is marked by a line holding a space; without it, a
+            # title followed by body text heads that text)
             # The article before has its body but no title yet: its title block is printed after it. When
             # body text follows, only the first line is its title; the rest heads the next article.
             take = j - i
@@ -245,7 +249,7 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
             if (
                 cur is not None
                 and cur.has_body
-                and not cur.closed
+                and (not cur.closed or (cur.signed and u.gap == 0 and body_gap == 0))
                 and not bylines_between
                 and _is_section_head_run(units, i, j, nxt, indented, body_gap)
             ):
