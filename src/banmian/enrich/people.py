@@ -161,10 +161,13 @@ def _word_allowed_in_title(word: str, tags: dict[str, str]) -> bool:
     return tag.startswith(_TITLE_TAGS)
 
 
+_JOINS = "与和及"
+
+
 def _word_bridges_title(word: str, tags: dict[str, str]) -> bool:
     if word in _VERBS_BEFORE_TITLES:
         return False
-    return word in "与和及" or tags.get(word, "x")[:1] in ("v", "a", "f", "m")
+    return word in _JOINS or tags.get(word, "x")[:1] in ("v", "a", "f", "m")
 
 
 # Verbs that come before a person's title in a sentence, never inside a body's name: 会见国务院副总理刘延东.
@@ -207,11 +210,17 @@ def titles_before(text: str, start: int, words: list[tuple[str, int, int]], tags
             j = k
             while j >= 0 and k - j < 2 and _word_bridges_title(words[j][0], tags):
                 j -= 1
-            if (j < k and j >= 0 and _word_allowed_in_title(words[j][0], tags)
+            # 与 before a place starts a new party: 在悉尼与澳大利亚总理特恩布尔.
+            joins_place = any(words[x][0] in _JOINS and x + 1 < len(words)
+                              and tags.get(words[x + 1][0], "").startswith("ns") for x in range(j + 1, k + 1))
+            if (j < k and j >= 0 and not joins_place and _word_allowed_in_title(words[j][0], tags)
                     and not any(ns < words[j][2] and words[j][1] < ne for ns, ne in names)):
                 begin, k = words[j + 1][1], j
             else:
                 break
+        # A title never opens on a joining word (与坦革命党 is jieba's word for 与 + 坦革命党).
+        while begin < pos - len(office) and text[begin] in _JOINS:
+            begin += 1
         found.append(text[begin:pos])
         # A chain of titles: 中共中央总书记、国家主席、中央军委主席习近平.
         if begin > 0 and text[begin - 1] == "、":
