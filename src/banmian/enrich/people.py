@@ -58,10 +58,10 @@ _MAX_TITLE = max(map(len, TITLE_WORDS))
 # Words after a name that are a title in postposition (习近平总书记) — offices, not roles like 代表.
 POSTPOSED_TITLES = frozenset("""
 总书记 书记 主席 总理 副总理 委员长 部长 省长 市长 县长 区长 主任 院长 校长 教授 院士 大使 总统 首相 局长 司长
-厅长 处长 行长 董事长 总经理 会长 社长 研究员 博士 同志 先生 女士 老板 师傅
+厅长 处长 行长 董事长 总经理 会长 社长 研究员 博士 同志 先生 女士 老板 师傅 老师 阿姨
 """.split())
 # Postposed forms of address: split off a name (林博士 is no name) but not kept as titles.
-_ADDRESS = frozenset({"同志", "先生", "女士", "老板", "师傅"})
+_ADDRESS = frozenset({"同志", "先生", "女士", "老板", "师傅", "老师", "阿姨"})
 # Parts of speech (jieba's tags) that may sit inside a title before its office word: nouns, names of
 # places and bodies, abbreviations (政协), distinguishing words (副, 常务), idioms (发言人).
 _TITLE_TAGS = ("n", "j", "b", "l", "vn")
