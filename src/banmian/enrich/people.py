@@ -137,12 +137,12 @@ def split_title(name: str) -> tuple[str, list[str], list[str]]:
     """A span the model ran into a title (市委书记袁家军, 习近平总书记) → (name, titles before, after)."""
     before: list[str] = []
     after: list[str] = []
-    for n in range(min(_MAX_TITLE, len(name) - 2), 1, -1):
+    for n in range(min(_MAX_TITLE, len(name) - 1), 1, -1):
         if name[-n:] in POSTPOSED_TITLES:
             after.append(name[-n:])
             name = name[:-n]
             break
-    for n in range(min(_MAX_TITLE, len(name) - 2), 1, -1):
+    for n in range(min(_MAX_TITLE, len(name) - 1), 1, -1):
         if name[:n] in TITLE_WORDS:
             before.append(name[:n])
             name = name[n:]
