@@ -96,7 +96,8 @@ def person_names(text: str, *, strict: bool) -> list[str] | None:
             continue
         if not (2 <= len(n) <= 4):
             return None
-        if strict and (not is_surname_start(n) or (len(n) == 4 and n[:2] not in K.COMPOUND_SURNAMES)):
+        if strict and (not is_surname_start(n) or (len(n) == 4 and n[:2] not in K.COMPOUND_SURNAMES)
+                       or n in K.NOT_NAMES or (len(n) >= 3 and n[-1] in K.NOT_NAME_ENDINGS)):
             return None
     return names
 

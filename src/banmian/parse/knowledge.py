@@ -49,3 +49,16 @@ JUMP_WORDS = ("下转", "上接", "紧转", "转第", "接第", "转见", "续�
 
 # Titles that always head an article of their own (a picture story, a news-in-brief box).
 ARTICLE_TITLES = frozenset(("图片报道", "图片新闻", "新闻速览", "简讯", "本版导读", "图说新闻", "新闻图片"))
+
+# Short words that start with a surname but name a place or a body, never a person (安徽, 公安部, 周口市).
+NOT_NAMES = frozenset((
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "江苏", "浙江", "安徽", "福建", "江西", "山东",
+    "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "广西", "西藏",
+    "宁夏", "新疆", "香港", "澳门", "黑龙江", "内蒙古", "全国", "中央", "国际", "国内", "本报", "记者", "编者",
+))
+# …nor does a word ending in an administrative or organisational suffix.
+NOT_NAME_ENDINGS = "省市县区镇乡村州部委局厅处办会院所社团队站馆网报台"
+
+# Posts that follow a speaker's name when a text introduces who speaks.
+JOB_TITLES = ("会长", "主任", "主席", "教授", "院长", "所长", "书记", "局长", "部长", "专家", "研究员", "委员", "负责人",
+              "总经理", "董事长", "校长", "医生", "作家", "学者", "馆长", "社长", "秘书长", "理事长", "主编", "代表")

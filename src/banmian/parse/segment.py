@@ -192,8 +192,10 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
             i += 1
             continue
         if (k == NAMES and i + 1 < n and units[i + 1].kind == HEAD and units[i + 1].gap <= 1
-                and (u.indent == HEADER or u.gap >= wide or cur is None or units[i - 1].kind == BODY)):
-            k = HEAD  # a short line that reads as a name but sits above a title line: a kicker (安  徽)
+                and (u.indent == HEADER or u.gap >= wide or cur is None or units[i + 1].text.endswith(K.JOB_TITLES))):
+            # A short line that reads as a name but sits above a title line: a kicker (安  徽), or a speaker
+            # introduced with the post under the name (仲富兰 / 上海市民俗文化学会会长), which is text.
+            k = HEAD
         if k == BYLINE or (k == NAMES and cur is not None and (cur.has_body or cur.titled)):
             if cur is None:
                 cur = new()
