@@ -284,7 +284,7 @@ def extract_people(article: Article, text: ArticleText) -> None:
                    for o in others)
 
     def plausible(name: str) -> bool:
-        if not name_shape_ok(name) or name in bylined:
+        if not name_shape_ok(name) or name in bylined or name.endswith(tuple(_ADDRESS)):
             return False
         if freq.get(name, 0) >= COMMON_WORD_FREQ:
             return False
