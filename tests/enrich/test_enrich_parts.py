@@ -212,3 +212,13 @@ def test_names_right_after_an_office_are_found_even_when_the_model_misses_them()
     assert people["邱汝"] == ["国家体育总局群体司副司长"]
     assert people["袁家军"] == ["市委书记"]
     assert "台上" not in people and "热线" not in people
+
+
+def test_unit_prefixes_and_float_noise():
+    q = quantities_of("500千瓦，10千伏，2.51亿元，千万不要，几十分钟，5千元。")
+    assert (q["500千瓦"]["value"], q["500千瓦"]["unit"]) == (500, "千瓦")
+    assert (q["10千伏"]["value"], q["10千伏"]["unit"]) == (10, "千伏")
+    assert q["2.51亿元"]["value"] == 251_000_000
+    assert q["几十分钟"]["approx"] == "several"
+    assert q["5千元"]["value"] == 5000
+    assert not any(t.startswith("千万") for t in q)

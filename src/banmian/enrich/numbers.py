@@ -73,7 +73,9 @@ def parse_number(text: str) -> float | int | None:
 
 
 def as_number(value: float) -> int | float:
-    """Whole numbers as int (2000000000, not 2e9); others rounded to drop float noise."""
-    if abs(value - round(value)) < 1e-9:
+    """Whole numbers as int (2000000000, not 2e9); others rounded to drop float noise (2.51亿 is 251000000,
+    not 250999999.99999997)."""
+    value = float(f"{value:.12g}")
+    if value == round(value):
         return int(round(value))
-    return round(value, 10)
+    return value

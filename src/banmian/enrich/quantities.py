@@ -26,12 +26,14 @@ UNITS = sorted(set("""
 % ％ ‰ 个百分点 百分点 倍 成
 人 人次 名 位 个 家 户 所 座 台 辆 架 艘 列 件 套 项 条 种 类 批 次 场 期 支 只 头 匹 株 棵 本 部 篇 份 张 间 栋
 幢 层 处 片 宗 笔 单 起 例 轮 组 对 双 副 串 节 颗 枚 粒 瓶 箱 包 袋 桶 盒 吨 千克 公斤 克 毫克 斤
-米 千米 公里 厘米 毫米 微米 纳米 平方米 平方公里 平方千米 公顷 亩 立方米 升 毫升 千瓦 千瓦时 兆瓦 瓦 度 伏 安
+米 千米 公里 厘米 毫米 微米 纳米 平方米 平方公里 平方千米 公顷 亩 立方米 升 毫升 千瓦 千瓦时 兆瓦 瓦 度 伏 千伏 安
+千卡 千帕 兆帕 千赫 兆赫
 岁 周岁 年 个月 天 小时 分钟 秒 周 周年 年度
 mmHg km kg m cm mm g mg t kW kWh MW GW TB GB MB Mbps G ha
 """.split()), key=len, reverse=True)
 _NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[０-９]+(?:[．.][０-９]+)?|[零〇一二两三四五六七八九十百千]+)"
-_MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)?"
+# 千 before 瓦, 克, 米, 伏 is part of the unit (500千瓦 is 500 kW, not 500,000 W).
+_MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千(?![瓦克米伏卡帕赫]))?"
 _APPROX_BEFORE = r"(?P<before>将近|接近|近|约|大约|超过|逾|不到|不足|数|上|几)?"
 _UNIT = "(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + ")"
 QUANTITY_RE = re.compile(
@@ -40,7 +42,7 @@ QUANTITY_RE = re.compile(
     rf"(?P<more>多|余|几)?{_UNIT}(?P<after>左右|上下|以上|以下|之多)?"
 )
 _APPROX = {"将近": "nearly", "接近": "nearly", "近": "nearly", "约": "about", "大约": "about", "超过": "over",
-           "逾": "over", "数": "several", "上": "over", "不到": "under", "不足": "under", "多": "over", "余": "over", "几": "over",
+           "逾": "over", "数": "several", "上": "over", "不到": "under", "不足": "under", "多": "over", "余": "over", "几": "several",
            "左右": "about", "上下": "about", "以上": "over", "以下": "under"}
 _MULT_VALUE = {"": 1, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "十亿": 1e9,
                "百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
@@ -87,7 +89,8 @@ def extract_quantities(text: ArticleText, dates: list[dict[str, Any]]) -> list[d
                 before = None
             # Single Chinese digits (一个, 两项, 三年) and bare 百/千/万 (千家万户, 千年古城) are wording more
             # than data, unless a word before makes them a count (数千名, 上千亩).
-            if len(num) == 1 and not mult and (num in _SMALL_CHINESE or (num in "十百千万" and not before)):
+            if len(num) == 1 and ((not mult and num in _SMALL_CHINESE) or (num in "十百千万" and not before
+                                                                          and (not mult or num != "十"))):
                 continue
             if unit == "年" and para[m.end("unit"):m.end("unit") + 1] in ("代", "级"):
                 continue  # 80年代, 3年级
