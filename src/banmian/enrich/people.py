@@ -278,10 +278,17 @@ def extract_people(article: Article, text: ArticleText) -> None:
     bylined = {n.replace(" ", "").replace("\u3000", "") for b in article.bylines for n in b.names}
     bylined |= {n.replace(" ", "") for c in article.credits for n in c.names}
     others = [e for e in entities if e.type in ("ORG", "LOC")]
+    other_spans: dict[int, list[tuple[int, int]]] = {}
+    for o in others:
+        other_spans.setdefault(o.paragraph, []).append((o.start, o.end))
+    for found in other_spans.values():
+        found.sort()
 
     def inside_other(e: Entity) -> bool:
-        return any(o.paragraph == e.paragraph and o.start <= e.start and e.end <= o.end and o is not e
-                   for o in others)
+        """Inside a place or body the model found (the model's spans do not overlap one another)."""
+        here = other_spans.get(e.paragraph, [])
+        k = bisect_right(here, (e.start, len(text.text(e.paragraph)) + 1)) - 1
+        return k >= 0 and here[k][0] <= e.start and e.end <= here[k][1]
 
     def plausible(name: str) -> bool:
         if not name_shape_ok(name) or name in bylined or name.endswith(tuple(_ADDRESS)):
@@ -341,7 +348,7 @@ def extract_people(article: Article, text: ArticleText) -> None:
         spans.setdefault(e.paragraph, []).append((e.start, e.end))
     for found in spans.values():
         found.sort()
-    org_texts = [o.text for o in others]
+    org_texts = sorted({o.text for o in others})
     claimed: set[tuple[int, int]] = set()  # (text index, offset) of every character of an accepted mention
     reporter_cache: dict[int, list[tuple[int, int]]] = {}
 
