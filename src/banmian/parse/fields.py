@@ -253,8 +253,8 @@ def classify(u: Unit, indent_style: bool) -> None:
             u.kind = BODY
             u.data = names
             return
-    if indent_style and u.indent == PARA:
-        u.kind = BODY
+    if (indent_style and u.indent == PARA) or u.byline_slot:
+        u.kind = BODY  # (a byline slot that holds no byline holds text)
         return
     if ends_sentence(s):
         # Headlines may end in ！ or ？ (不必恐慌，春天临近了！), but they are short and hold no full stop.

@@ -20,7 +20,8 @@ _SPACE_STRIP = " \u3000\xa0\r\ufeff\u200b"  # keeps tabs: a row's empty last cel
 class Unit:
     """One logical line of the page."""
 
-    __slots__ = ("text", "indent", "gap", "lines", "cells", "kind", "data", "width_full", "after_spaces", "tail")
+    __slots__ = ("text", "indent", "gap", "lines", "cells", "kind", "data", "width_full", "after_spaces", "tail",
+                 "byline_slot")
 
     def __init__(self, text: str, indent: int, gap: int, cells: list[str] | None):
         self.text = text  # stripped at both ends, inner spacing as printed
@@ -35,6 +36,9 @@ class Unit:
         # block printed after its body the marker line; either way no kicker precedes this line.
         self.after_spaces = False
         self.tail = ""  # the last physical line joined into it by a hard wrap
+        # E-paper copy prints four header lines (kicker, headline, subheadline, byline; empty ones as spaces);
+        # this unit sits in the fourth, which holds a byline or, when it holds none, text of the article.
+        self.byline_slot = False
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Unit({self.kind}, gap={self.gap}, ind={self.indent}, {self.text[:30]!r})"
@@ -134,4 +138,22 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
         units.append(unit)
         last = unit
         gap = 0
+    if " " in text:
+        _mark_byline_slots(raw, units)
     return units, widths
+
+
+def _mark_byline_slots(raw: list[str], units: list[Unit]) -> None:
+    run = 0  # header lines (indented with spaces, or holding only spaces) in a row so far
+    wanted: set[str] = set()
+    for k, line in enumerate(raw):
+        if line[:1] in (" ", "\xa0"):
+            run += 1
+            continue
+        if run == 4 and raw[k - 1].strip(_STRIP):
+            wanted.add(raw[k - 1].strip(_STRIP))
+        run = 0
+    if wanted:
+        for u in units:
+            if u.indent == HEADER and u.text in wanted:
+                u.byline_slot = True
