@@ -90,9 +90,28 @@ def split_title(texts: list[str], *, no_kicker: bool = False) -> tuple[str | Non
 
 
 def _subs(texts: list[str]) -> list[str]:
+    """Subheadlines: several may share a line, parted by spaces (袁家军主持并讲话 胡衡华王炯程丽华传达); a
+    space inside a sentence with a comma is only a pause and parts nothing."""
     out: list[str] = []
     for t in texts:
-        out += [p for p in _SPACES.split(t) if p]
+        parts = [p for p in _SPACES.split(t) if p]
+        out += [t] if any("，" in p for p in parts) else parts
+    return out
+
+
+def title_lines(units: list[Unit], i: int, j: int) -> list[str]:
+    """The lines of the title run units[i:j]; two flush lines with no blank between that read as one phrase
+    are a headline wrapped onto two lines and are joined (a kicker has a line of its own, or shows it)."""
+    out: list[str] = []
+    for x in range(i, j):
+        u = units[x]
+        t = u.text
+        if (out and u.gap == 0 and u.indent != HEADER and units[x - 1].indent != HEADER
+                and not t.startswith("——") and "，" not in out[-1] and out[-1][-1] not in "：:—！？"
+                and len(out[-1]) + len(t) <= 32 and not _COLUMN_TAG.search(out[-1])):
+            out[-1] += t
+            continue
+        out.append(t)
     return out
 
 
@@ -228,7 +247,7 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
                 take = 1
                 while take < j - i and (units[i + take].gap == 0 or units[i + take].text.startswith("——")):
                     take += 1
-            _set_title(cur, [units[x].text for x in range(i, i + take)], no_kicker=u.after_spaces)
+            _set_title(cur, title_lines(units, i, i + take), no_kicker=u.after_spaces)
             cur.closed = True
             if take < j - i:
                 i += take
@@ -240,7 +259,7 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
                 else:
                     i = j
                 continue
-        run = [units[x].text for x in range(i, j)]
+        run = title_lines(units, i, j)
         if (j - i == 1 and cur is not None and cur.has_body and not cur.closed and ends_sentence(run[0])
                 and units[i].gap <= body_gap):
             # a short last sentence of the text (还是那句话：冬天已到，春天还会远吗？), not a title
