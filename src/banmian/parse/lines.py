@@ -81,6 +81,7 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
     width = 0  # the wrap width of the unit being read, once its first line shows one
     count = len(raw)
     spaces = False
+    prev_len = 0  # length of the last unit's first line
     for k in range(count):
         line = raw[k]
         rest = line.rstrip(_STRIP)  # dumps often keep trailing spaces; they do not count
@@ -100,7 +101,7 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
             last.tail = "" if raw[k - 1][-1:].isspace() else piece
             last.lines += 1
             # (a line whose text ends in a space may look one character short)
-            last.width_full = n >= width - 1
+            last.width_full = n >= width - 1 or len(line.rstrip("\r")) == width
             if not last.width_full:
                 width = 0
             continue
@@ -120,12 +121,19 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
         spaces = False
         width = 0
         if widths and cells is None and indent != HEADER:
-            wide = n if n in widths else n + 1 if (n + 1 in widths and line[n:n + 1] == " ") else 0
+            # (a line whose text ends in spaces is as long as the column with them)
+            full = len(line.rstrip("\r"))
+            wide = n if n in widths else full if (full in widths and line[n:n + 1] == " ") else 0
             if not wide and k + 1 < count:
                 # an article whose width shows only here: the next line, flush, is exactly as long
                 after = raw[k + 1]
                 if after[:1] not in ("", "\u3000", " ", "\t") and len(after.rstrip(_STRIP)) == n >= 12:
                     wide = n
+            if (indent == FLUSH and gap == 1 and units and units[-1].indent == PARA
+                    and units[-1].lines == 1 and n == prev_len >= 12):
+                # a one-line first half and the second half of a cut paragraph, equally long: both full
+                wide = n
+                units[-1].width_full = True
             if wide and (
                 indent == PARA
                 or (gap == 1 and units and units[-1].width_full and units[-1].indent != HEADER)
@@ -135,6 +143,7 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
                 # else is a title or a field.
                 width = wide
         unit.width_full = bool(width)
+        prev_len = n
         units.append(unit)
         last = unit
         gap = 0
