@@ -14,6 +14,7 @@ FLUSH, PARA, HEADER = 0, 1, 2
 
 _STRIP = " \t\u3000\xa0\r\ufeff\u200b"
 _NO_WIDTHS: frozenset[int] = frozenset()
+_SENTENCE_ENDS = frozenset("。！？!?…；;：:”’」』）)")
 _SPACE_STRIP = " \u3000\xa0\r\ufeff\u200b"  # keeps tabs: a row's empty last cell is a trailing tab
 
 
@@ -127,7 +128,11 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
             if not wide and k + 1 < count:
                 # an article whose width shows only here: the next line, flush, is exactly as long
                 after = raw[k + 1]
-                if after[:1] not in ("", "\u3000", " ", "\t") and len(after.rstrip(_STRIP)) == n >= 12:
+                if after[:1] not in ("", "\u3000", " ", "\t") and (
+                    len(after.rstrip(_STRIP)) == n >= 12
+                    # or a paragraph's first line that stops mid-sentence: it goes on below
+                    or (indent == PARA and n >= 12 and rest[-1] not in _SENTENCE_ENDS and "\t" not in after)
+                ):
                     wide = n
             if (indent == FLUSH and gap == 1 and units and units[-1].indent == PARA
                     and units[-1].lines == 1 and n == prev_len >= 12):
