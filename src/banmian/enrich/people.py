@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -58,10 +59,12 @@ _MAX_TITLE = max(map(len, TITLE_WORDS))
 # Words after a name that are a title in postposition (习近平总书记) — offices, not roles like 代表.
 POSTPOSED_TITLES = frozenset("""
 总书记 书记 主席 总理 副总理 委员长 部长 省长 市长 县长 区长 主任 院长 校长 教授 院士 大使 总统 首相 局长 司长
-厅长 处长 行长 董事长 总经理 会长 社长 研究员 博士 同志 先生 女士 老板 师傅 老师 阿姨
+厅长 处长 行长 董事长 总经理 会长 社长 研究员 博士 同志 先生 女士 老板 师傅 老师 阿姨 伯伯 老伯 阿婆 大爷 大妈
+奶奶 爷爷 婆婆 医生
 """.split())
 # Postposed forms of address: split off a name (林博士 is no name) but not kept as titles.
-_ADDRESS = frozenset({"同志", "先生", "女士", "老板", "师傅", "老师", "阿姨"})
+_ADDRESS = frozenset({"同志", "先生", "女士", "老板", "师傅", "老师", "阿姨", "伯伯", "老伯", "阿婆", "大爷", "大妈",
+                      "奶奶", "爷爷", "婆婆", "医生"})
 # Parts of speech (jieba's tags) that may sit inside a title before its office word: nouns, names of
 # places and bodies, abbreviations (政协), distinguishing words (副, 常务), idioms (发言人).
 _TITLE_TAGS = ("n", "j", "b", "l", "vn")
@@ -80,7 +83,9 @@ _BYLINE_PARAGRAPH = re.compile(
 _REPORTER_AFTER = re.compile(r"^[\s　]*(?:摄|报道|供图|绘|制图|作|整理)")
 # After a place or bloc, not a person: 成渝地区, 京津冀协同.
 _PLACE_AFTER = re.compile(r"^(?:地区|两地|双城|经济圈|城市群|都市圈|片区|一带|沿线|地方|高速|铁路|高铁|省|市|县|区|镇|乡|村)")
-_BODY_ENDINGS = set("区市县省镇乡村庄寨屯堡集局部委厅院会所馆站厂司园港路街队社网办处科股室组")
+_BODY_ENDINGS = set("区市县省镇乡村庄寨屯堡集局部委厅院会所馆站厂司园港路街队社网办处科股室组阁楼堂亭寺庙宫殿塔苑汇湾性式型率")
+# Characters a model tends to run a two-character name into: 欧公曰, 陈晓说, 丁淀则.
+_TRAILING = set("说曰道则为于常自深译反在和也与将曾就都又已还对向从把被让给等")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·•]+$")
 # An office, then a two- or three-character name starting with a surname, then punctuation or a reporting verb.
 _TITLED_NAME = re.compile(
@@ -95,6 +100,9 @@ _LIST_END = "、，,。；;：:！？）)”\"'" + "等出席参加陪同"
 # knows this often is taken for an ordinary word unless the text gives it a title; names it knows are mostly
 # rarer (李建国 9, 特朗普 14, 费德勒 43).
 COMMON_WORD_FREQ = 100
+# A three-character name whose first two characters are a word this common is a phrase: 范围广 (范围 12101).
+# Real names rarely open so (王国 2631, 黄金 3086 stay below).
+COMMON_HEAD_FREQ = 4000
 # Two-character "names" that are places or sides: 张庄, 夏村; 韩方, 美方.
 _PLACE_END_2 = set("村庄寨屯堡集姓")
 _SIDE = re.compile(r"^[中美俄日韩朝英法德意印巴叙伊土以越泰澳加欧非马蒙缅老柬菲新尼阿埃沙希葡西荷比瑞挪芬丹波匈捷乌哈吉塔南北密斐约黎苏古墨秘智]方$")
@@ -302,17 +310,22 @@ def extract_people(article: Article, text: ArticleText) -> None:
         tag = tags.get(word)
         return tag is not None and not tag.startswith("nr")
 
-    # 1. Candidate mentions from the model, with titles the model swallowed split off.
+    # 1. Candidate mentions from the model, with titles the model swallowed split off, and a function word it
+    #    ran a name into (陈晓说) cut off when the name stands without it elsewhere in the article.
     kept: list[Entity] = []
     for e in entities:
         if e.type != "PER":
             continue
         name, before, after = split_title(e.text)
         start = e.start + (len(e.text) - len(name) - sum(map(len, after)))
+        if len(name) == 3 and name[-1] in _TRAILING and _stands_alone(text, name[:-1], name[-1]):
+            name = name[:-1]
         if name != e.text:
             e = Entity(name, "PER", e.paragraph, start, start + len(name))
         if name_shape_ok(name) and not inside_other(e):
             kept.append(e)
+
+    votes = Counter(e.text for e in kept)  # how often the model itself called each name a person
 
     # 2a. Names the model missed right after an office and right before a verb or a stop (副司长邱汝介绍).
     taken = {(e.paragraph, pos) for e in kept for pos in range(e.start, e.end)}
@@ -383,6 +396,10 @@ def extract_people(article: Article, text: ArticleText) -> None:
         titled = bool(before) or (bool(after) and plausible(name))
         if not titled and not _judged_name(name, real, text, org_texts, accepted, plausible):
             continue
+        # Printed three times or more and the model called it a person in under a third of them: a word
+        # that looked like a name once (马蜂 of 马蜂窝, 马蜂蜇伤).
+        if not titled and len(real) >= 3 and votes[name] * 3 < len(real):
+            continue
         accepted.append(name)
         for i, s in real:
             claimed.update((i, pos) for pos in range(s, s + len(name)))
@@ -398,10 +415,17 @@ def extract_people(article: Article, text: ArticleText) -> None:
     article.entities = sorted(rest + per, key=lambda e: (e.paragraph, e.start, e.end))
 
 
+def _dictionary_freq(word: str) -> int:
+    return _tag_table()[0].get(word, 0) or 0
+
+
 def _judged_name(name: str, real: list[tuple[int, int]], text: ArticleText, org_texts: list[str],
                  names: Iterable[str], plausible) -> bool:
     """A name with no title must look like one and not like part of a place or organisation."""
     if not plausible(name):
+        return False
+    # Opens with a common word: 范围广 (范围), 文明史 (文明).
+    if len(name) == 3 and _dictionary_freq(name[:2]) >= COMMON_HEAD_FREQ:
         return False
     # Part of a longer name found in the same article (阳明 in 王阳明), or the model's place or body elsewhere.
     if any(name in other and name != other for other in names) or name in org_texts:
@@ -421,6 +445,14 @@ def _judged_name(name: str, real: list[tuple[int, int]], text: ArticleText, org_
     nexts = {text.text(i)[s + len(name):s + len(name) + 1] for i, s in real}
     return not (len(real) >= 2 and len(nexts) == 1 and _NAME_CHARS.match(next(iter(nexts)) or "-")
                 and next(iter(nexts)) not in "在说和与等是也")
+
+
+def _stands_alone(text: ArticleText, name: str, not_before: str) -> bool:
+    """``name`` is printed somewhere in the article followed by something other than ``not_before``."""
+    for i, s in _occurrences(text, name):
+        if text.text(i)[s + len(name):s + len(name) + 1] != not_before:
+            return True
+    return False
 
 
 def _occurrences(text: ArticleText, name: str) -> list[tuple[int, int]]:
