@@ -85,10 +85,11 @@ def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False)
     """
     out: list[Unit] = []
     body_gap = usual_body_gap(units)
-    for u in units:
+    for k, u in enumerate(units):
         if out:
             a = out[-1]
-            if _continues(out, a, u, indented, wrapped, body_gap):
+            nxt = units[k + 1] if k + 1 < len(units) else None
+            if _continues(out, a, u, nxt, indented, wrapped, body_gap):
                 a.text += u.text
                 a.lines += u.lines
                 a.kind = BODY
@@ -100,7 +101,8 @@ def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False)
     return out
 
 
-def _continues(out: list[Unit], a: Unit, u: Unit, indented: bool, wrapped: bool, body_gap: int) -> bool:
+def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bool, wrapped: bool,
+               body_gap: int) -> bool:
     if a.kind not in (BODY, HEAD) or u.kind not in (BODY, HEAD):
         return False
     t = a.text
@@ -108,7 +110,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, indented: bool, wrapped: bool,
         # In a hard-wrapped column a break falls at a line end: the first half filled its last line.
         if not (indented and u.indent == FLUSH and a.kind == BODY and a.width_full and u.gap <= 1):
             return False
-        return u.lines >= 2 or u.kind == BODY or not (ends_sentence(t) or t[-1] in _OPEN_ENDS)
+        return (u.lines >= 2 or u.kind == BODY or not (ends_sentence(t) or t[-1] in _OPEN_ENDS)
+                # a title is set off from the text under it; a paragraph's last line is not
+                or (nxt is not None and nxt.gap == 0 and nxt.indent == PARA))
     if t[-1] in _OPEN_ENDS or ends_sentence(t) or _is_bracketed(t):
         return False
     if indented:
