@@ -131,7 +131,8 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
                 if after[:1] not in ("", "\u3000", " ", "\t") and (
                     len(after.rstrip(_STRIP)) == n >= 12
                     # or a paragraph's first line that stops mid-sentence: it goes on below
-                    or (indent == PARA and n >= 12 and rest[-1] not in _SENTENCE_ENDS and "\t" not in after)
+                    or (indent == PARA and n >= 12 and rest[-1] not in _SENTENCE_ENDS and "\t" not in after
+                        and after[0] not in "（(")  # (a jump line may follow a cut paragraph)
                 ):
                     wide = n
             if (indent == FLUSH and gap == 1 and units and units[-1].indent == PARA
