@@ -1,46 +1,124 @@
-"""Named-entity recognition (PER / LOC / ORG) for news text.
+"""Named-entity recognition (PER / LOC / ORG) for Chinese news text.
 
-``recognize(text)`` returns ``[(start, end, type)]`` with ``end`` exclusive, offsets into ``text``.
-First version: jieba's part-of-speech tags (nr → PER, ns → LOC, nt → ORG). A trained model replaces it
-behind the same two functions.
+``recognize(text)`` returns ``[(start, end, type)]`` with ``end`` exclusive, offsets into ``text``;
+``recognize_many(texts)`` does the same for a list. The model is a linear-chain CRF over characters
+(python-crfsuite) with the features of ``ner_features``; its weights ship in ``models/ner.crfsuite``
+(trained by ``train/train_ner.py``) and load once per process, on first use.
+
+Long texts are cut into pieces at sentence ends (and, for run-on text, at commas or a hard limit) before
+tagging: the features look only a few characters and words around each character, so nothing is lost,
+and memory stays bounded for any input length.
 """
 
 from __future__ import annotations
 
+import re
 import threading
+from pathlib import Path
+
+from .ner_corpus import Span, tags_to_spans
+from .ner_features import Featurizer, Lexicon, get_featurizer
 
 TYPES = ("PER", "LOC", "ORG")
+MODEL_PATH = Path(__file__).parent / "models" / "ner.crfsuite"
 
-_POS_TO_TYPE = {"nr": "PER", "nrfg": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG"}
+
+def lexicon_path_for(model_path: Path) -> Path:
+    """The names of the model's training data, shipped beside its weights (``ner.lexicon.tsv``)."""
+    return model_path.with_suffix(".lexicon.tsv")
+
+
+# A piece longer than this is cut further at commas, then hard; 250 characters is several news sentences.
+MAX_PIECE = 250
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
+_CLAUSE_END = re.compile(r"(?<=[，、：,:])")
+
+
+def split_pieces(text: str, limit: int = MAX_PIECE) -> list[tuple[int, str]]:
+    """Cut ``text`` into ``(offset, piece)`` pieces of at most ``limit`` characters, at natural breaks."""
+    pieces: list[tuple[int, str]] = []
+    offset = 0
+    for sentence in _SENTENCE_END.split(text):
+        if len(sentence) <= limit:
+            if sentence:
+                pieces.append((offset, sentence))
+            offset += len(sentence)
+            continue
+        # Run-on text: pack clauses into pieces up to the limit; a clause over the limit is cut hard.
+        current, start = "", offset
+        for clause in _CLAUSE_END.split(sentence):
+            while len(clause) > limit:
+                if current:
+                    pieces.append((start, current))
+                    start += len(current)
+                    current = ""
+                pieces.append((start, clause[:limit]))
+                start += limit
+                clause = clause[limit:]
+            if len(current) + len(clause) > limit:
+                pieces.append((start, current))
+                start += len(current)
+                current = ""
+            current += clause
+        if current:
+            pieces.append((start, current))
+        offset += len(sentence)
+    return pieces
+
+
+class Recognizer:
+    def __init__(self, model_path: str | Path = MODEL_PATH, featurizer: Featurizer | None = None):
+        import pycrfsuite
+
+        self.model_path = Path(model_path)
+        if not self.model_path.exists():
+            raise FileNotFoundError(f"NER model not found: {self.model_path}")
+        self._featurizer = featurizer or get_featurizer()
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(self.model_path))
+        lexicon_path = lexicon_path_for(self.model_path)
+        self._lexicon = (
+            Lexicon.load(lexicon_path.read_text(encoding="utf-8")) if lexicon_path.exists() else None
+        )
+        # pycrfsuite's Tagger keeps the current sequence inside it: one caller at a time.
+        self._lock = threading.Lock()
+
+    def tag_piece(self, piece: str) -> list[str]:
+        features = self._featurizer.features(piece, self._lexicon)
+        with self._lock:
+            return self._tagger.tag(features)
+
+    def recognize(self, text: str) -> list[Span]:
+        spans: list[Span] = []
+        if not text or text.isspace():
+            return spans
+        for offset, piece in split_pieces(text):
+            if piece.isspace():
+                continue
+            for start, end, kind in tags_to_spans(self.tag_piece(piece)):
+                spans.append((offset + start, offset + end, kind))
+        return spans
+
+    def recognize_many(self, texts: list[str]) -> list[list[Span]]:
+        return [self.recognize(t) for t in texts]
+
+
 _lock = threading.Lock()
-_posseg = None
+_default: Recognizer | None = None
 
 
-def _tagger():
-    global _posseg
-    if _posseg is None:
+def default_recognizer() -> Recognizer:
+    global _default
+    if _default is None:
         with _lock:
-            if _posseg is None:
-                import jieba
-                import jieba.posseg
-
-                jieba.setLogLevel(60)
-                _posseg = jieba.posseg
-    return _posseg
+            if _default is None:
+                _default = Recognizer()
+    return _default
 
 
-def recognize(text: str) -> list[tuple[int, int, str]]:
-    if not text or not text.strip():
-        return []
-    spans = []
-    pos = 0
-    for word, flag in _tagger().cut(text, HMM=True):
-        kind = _POS_TO_TYPE.get(flag)
-        if kind:
-            spans.append((pos, pos + len(word), kind))
-        pos += len(word)
-    return spans
+def recognize(text: str) -> list[Span]:
+    return default_recognizer().recognize(text)
 
 
-def recognize_many(texts: list[str]) -> list[list[tuple[int, int, str]]]:
-    return [recognize(t) for t in texts]
+def recognize_many(texts: list[str]) -> list[list[Span]]:
+    return default_recognizer().recognize_many(texts)

@@ -1,0 +1,275 @@
+"""Character features for the NER model: a character window, jieba's words and tags, dictionary matches.
+
+Each character of a sentence gets a list of feature strings (crfsuite's input). What they capture:
+- the characters around it (±3) and the character bigrams/trigrams touching it;
+- the jieba word it falls in: its position in the word (B/M/E/S), the word's dictionary tag (nr, ns, nt …;
+  ``new`` for a word jieba's HMM found outside its dictionary — often a name), the word itself, and the
+  words and tags just before and after (titles before names, 说/表示 after them);
+- matches of jieba's dictionary entries tagged as people, places and organisations (the dictionary was
+  built from People's Daily text, so it knows many of the names that paper prints);
+- organisation chains: a run of place/name/noun words that ends in an organisation word or suffix
+  (北京市/怀柔县/民政局), the long nested names a character window alone cuts short;
+- surname, place-suffix and organisation-suffix cues, and the character's class (Han, digit, Latin …).
+"""
+
+from __future__ import annotations
+
+import threading
+
+# Word endings that make an organisation (checked on jieba words, longest first).
+ORG_SUFFIXES = (
+    "委员会", "代表大会", "人民政府", "办公厅", "办公室", "联合会", "基金会", "研究院", "研究所", "研究会",
+    "检察院", "法院", "电视台", "广播电台", "出版社", "报社", "通讯社", "新华社", "集团", "公司", "银行",
+    "大学", "学院", "中学", "小学", "学校", "医院", "协会", "学会", "中心", "政府", "组织", "总局",
+    "党委", "党组", "支部", "工厂", "农场", "军区", "部队", "代表团", "联盟", "理事会", "议会", "国会",
+    "局", "厅", "部", "委", "院", "所", "社", "会", "处", "署", "司", "厂", "校", "馆", "队", "团", "党",
+    "办", "行", "报", "台", "站", "军", "盟", "店", "科",
+)
+PLACE_SUFFIXES = set("省市县区镇乡村州盟旗岛山河江湖海洋路街港湾峡岭峰洲国城庄屯堡寨营关口")
+# The commonest Chinese surnames (single-character); compound surnames are caught by the bigram features.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
+    "孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅"
+    "童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车"
+    "项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛"
+    "仲虞敖巩明佘池查麻苑迟邝"
+)
+# Words and tags that can sit inside an organisation chain.
+_CHAIN_TAGS = {"ns", "nt", "nz", "nr", "nrt", "j", "n", "new", "vn", "b", "an", "m"}
+_CHAIN_STARTERS = {"ns", "nt", "nz", "j", "new", "nrt"}
+_GAZ_TYPES = {"nr": "P", "nrfg": "P", "nrt": "P", "ns": "L", "nt": "O"}
+_GAZ_MAX = {"P": 4, "L": 8, "O": 12}
+
+_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】—…·,.;:?!\"'()[]<>-/ 　\t")
+_CN_DIGITS = set("〇零一二三四五六七八九十百千万亿两")
+
+
+def _char_class(ch: str) -> str:
+    if ch.isdigit():
+        return "D"
+    if ch in _CN_DIGITS:
+        return "N"
+    if ch in _PUNCT:
+        return "P"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "H"
+    if ch.isascii() and ch.isalpha() or "ａ" <= ch.lower() <= "ｚ":
+        return "A"
+    return "X"
+
+
+class Lexicon:
+    """Entity names seen in gold training data, by type: ``features`` marks their occurrences.
+
+    In training, each sentence is featurized with a lexicon built from the *other* part of the data (so the
+    model learns how far to trust a lexicon hit on a name it has not seen annotated); the shipped model
+    uses the lexicon of all its training data.
+    """
+
+    def __init__(self, names: dict[str, set[str]]):
+        self.entries = {kind: {n for n in found if len(n) >= 2} for kind, found in names.items()}
+        self.sets = {kind: NameSet(found) for kind, found in self.entries.items()}
+
+    @classmethod
+    def from_spans(cls, sentences) -> Lexicon:
+        names: dict[str, set[str]] = {"PER": set(), "LOC": set(), "ORG": set()}
+        for s in sentences:
+            for start, end, kind in s.spans:
+                names[kind].add(s.text[start:end])
+        return cls(names)
+
+    def dump(self) -> str:
+        return "\n".join(f"{kind}\t{n}" for kind in sorted(self.entries) for n in sorted(self.entries[kind]))
+
+    @classmethod
+    def load(cls, text: str) -> Lexicon:
+        names: dict[str, set[str]] = {"PER": set(), "LOC": set(), "ORG": set()}
+        for line in text.splitlines():
+            kind, _, name = line.partition("\t")
+            if name:
+                names.setdefault(kind, set()).add(name)
+        return cls(names)
+
+
+class NameSet:
+    """A set of names with, for each first character, the lengths of the names starting with it
+    (longest first): lookups at a position try only lengths that can match."""
+
+    def __init__(self, names: set[str]):
+        self.names = names
+        lengths: dict[str, set[int]] = {}
+        for name in names:
+            lengths.setdefault(name[0], set()).add(len(name))
+        self.lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
+
+    def mark_longest(self, text: str, prefix: str, marks: list[list[str]]) -> None:
+        """Add ``<prefix>=B|I|E`` to each character covered by a name, from the longest name covering it."""
+        n = len(text)
+        best = [0] * n
+        names = self.names
+        for i, ch in enumerate(text):
+            for length in self.lengths.get(ch, ()):
+                if length <= n - i and text[i : i + length] in names:
+                    for j in range(i, i + length):
+                        if length > best[j]:
+                            if best[j]:
+                                marks[j] = [m for m in marks[j] if not m.startswith(prefix + "=")]
+                            best[j] = length
+                            pos = "B" if j == i else ("E" if j == i + length - 1 else "I")
+                            marks[j].append(f"{prefix}={pos}")
+                    break
+
+
+class Featurizer:
+    """Holds jieba's tokenizer, its tag table and the gazetteers; ``features(text)`` is thread-safe."""
+
+    def __init__(self) -> None:
+        import jieba
+        import jieba.posseg
+        import rjieba
+
+        jieba.setLogLevel(60)
+        # rjieba runs jieba's dictionary and HMM in Rust: the same words as jieba.cut, many times faster.
+        self._cut = rjieba.cut
+        self._tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+        gaz: dict[str, set[str]] = {"P": set(), "L": set(), "O": set()}
+        for word, tag in self._tags.items():
+            kind = _GAZ_TYPES.get(tag)
+            if kind and 2 <= len(word) <= _GAZ_MAX[kind]:
+                gaz[kind].add(word)
+        self._gaz = {kind: NameSet(names) for kind, names in gaz.items()}
+
+    def words(self, text: str) -> list[tuple[str, str]]:
+        out = []
+        for word in self._cut(text):
+            tag = self._tags.get(word)
+            if tag is None:
+                tag = "new" if len(word) > 1 and all("\u4e00" <= c <= "\u9fff" for c in word) else "x"
+            out.append((word, tag))
+        return out
+
+    def _gazetteer_marks(self, text: str, lexicon: Lexicon | None) -> list[list[str]]:
+        marks: list[list[str]] = [[] for _ in range(len(text))]
+        for kind, names in self._gaz.items():
+            names.mark_longest(text, "g" + kind, marks)
+        if lexicon is not None:
+            for kind, names in lexicon.sets.items():
+                names.mark_longest(text, "x" + kind, marks)
+        return marks
+
+    @staticmethod
+    def _org_chains(words: list[tuple[str, str]]) -> list[tuple[int, int]]:
+        """Character ranges of word runs that look like an organisation name ending in an org word."""
+        chains = []
+        starts = []
+        pos = 0
+        for word, _ in words:
+            starts.append(pos)
+            pos += len(word)
+        run_start = None  # index of the first word of the current run
+        for k, (word, tag) in enumerate(words):
+            if tag in _CHAIN_TAGS or word.endswith(ORG_SUFFIXES):
+                if run_start is None and (tag in _CHAIN_STARTERS or tag == "nt"):
+                    run_start = k
+                if run_start is not None and (tag == "nt" or word.endswith(ORG_SUFFIXES)) and k > run_start:
+                    chains.append((starts[run_start], starts[k] + len(word)))
+            else:
+                run_start = None
+        return chains
+
+    def features(self, text: str, lexicon: Lexicon | None = None) -> list[list[str]]:
+        n = len(text)
+        if n == 0:
+            return []
+        padded = "^^^" + text + "$$$"
+        classes = [_char_class(c) for c in text]
+        words = self.words(text)
+        wpos = [""] * n  # B/M/E/S of the character in its word
+        wtag = [""] * n
+        wtext = [""] * n
+        prev_word = [""] * n
+        next_word = [""] * n
+        prev_tag = [""] * n
+        next_tag = [""] * n
+        pos = 0
+        for k, (word, tag) in enumerate(words):
+            length = len(word)
+            pw, pt = words[k - 1] if k else ("^", "^")
+            nw, nt = words[k + 1] if k + 1 < len(words) else ("$", "$")
+            for j in range(length):
+                i = pos + j
+                wpos[i] = "S" if length == 1 else ("B" if j == 0 else ("E" if j == length - 1 else "M"))
+                wtag[i] = tag
+                wtext[i] = word if length <= 6 else ""
+                prev_word[i], prev_tag[i] = pw, pt
+                next_word[i], next_tag[i] = nw, nt
+            pos += length
+        gaz = self._gazetteer_marks(text, lexicon)
+        chain = [""] * n
+        for start, end in self._org_chains(words):
+            for i in range(start, end):
+                chain[i] = "B" if i == start else ("E" if i == end - 1 else "I")
+        out = []
+        for i in range(n):
+            p = i + 3
+            c = padded[p]
+            cm1, cm2, cm3 = padded[p - 1], padded[p - 2], padded[p - 3]
+            c1, c2, c3 = padded[p + 1], padded[p + 2], padded[p + 3]
+            f = [
+                "b",
+                "c=" + c,
+                "c-1=" + cm1,
+                "c-2=" + cm2,
+                "c-3=" + cm3,
+                "c1=" + c1,
+                "c2=" + c2,
+                "c3=" + c3,
+                "b-2=" + cm2 + cm1,
+                "b-1=" + cm1 + c,
+                "b1=" + c + c1,
+                "b2=" + c1 + c2,
+                "s-1=" + cm1 + c1,
+                "t-1=" + cm2 + cm1 + c,
+                "t0=" + cm1 + c + c1,
+                "t1=" + c + c1 + c2,
+                "k=" + classes[i] + (classes[i - 1] if i else "^") + (classes[i + 1] if i + 1 < n else "$"),
+                "wp=" + wpos[i],
+                "wt=" + wtag[i],
+                "wpt=" + wpos[i] + wtag[i],
+                "pt=" + prev_tag[i],
+                "nt=" + next_tag[i],
+                "ptt=" + prev_tag[i] + "|" + wtag[i],
+                "pw=" + prev_word[i],
+                "nw=" + next_word[i],
+            ]
+            if wtext[i]:
+                f.append("w=" + wtext[i])
+            f.extend(gaz[i])
+            if chain[i]:
+                f.append("oc=" + chain[i])
+            if c in SURNAMES:
+                f.append("sur")
+            if cm1 in SURNAMES and wpos[i] != "B":
+                f.append("sur-1")
+            if c in PLACE_SUFFIXES:
+                f.append("psuf")
+            if i == 0:
+                f.append("BOS")
+            if i == n - 1:
+                f.append("EOS")
+            out.append(f)
+        return out
+
+
+_lock = threading.Lock()
+_featurizer: Featurizer | None = None
+
+
+def get_featurizer() -> Featurizer:
+    global _featurizer
+    if _featurizer is None:
+        with _lock:
+            if _featurizer is None:
+                _featurizer = Featurizer()
+    return _featurizer

@@ -1,0 +1,101 @@
+"""The shipped NER model on real text: held-out news sentences, the seed page, gold-set regressions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from banmian.enrich import ner
+from banmian.enrich.ner_corpus import read_bio, score, spans_to_tags, tags_to_spans
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SEED = DATA / "seed" / "000_e4fee7fd16952364.txt"
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    return {(text[s:e], t) for s, e, t in ner.recognize(text)}
+
+
+def test_title_then_name():
+    assert ("袁家军", "PER") in found("市委书记袁家军主持会议并讲话。")
+
+
+def test_spans_are_offsets_into_the_text():
+    text = "”王磊说，那个春节，他基本没顾得上陪伴家人。北京实施清洁空气行动计划。"
+    spans = ner.recognize(text)
+    assert spans
+    for start, end, kind in spans:
+        assert 0 <= start < end <= len(text)
+        assert kind in ner.TYPES
+    assert (text.index("王磊"), text.index("王磊") + 2, "PER") in spans
+
+
+def test_held_out_news_sentences():
+    """Hand-labelled sentences from 人民日报 2017 articles (never in the training data)."""
+    rows = [json.loads(line) for line in (DATA / "enrich" / "ner_sentences.jsonl").read_text("utf-8").splitlines()]
+    gold, predicted = [], []
+    for row in rows:
+        text = row["text"]
+        spans, pos = [], {}
+        for name, kind in row["entities"]:
+            start = text.index(name, pos.get(name, 0))
+            pos[name] = start + len(name)
+            spans.append((start, start + len(name), kind))
+        gold.append(spans)
+        predicted.append(ner.recognize(text))
+    scores = score(gold, predicted)
+    assert scores["ALL"].f1 >= 0.6, scores
+    # sentences without names stay (almost) empty
+    assert sum(len(p) for g, p in zip(gold, predicted, strict=True) if not g) <= 1
+
+
+def test_seed_meeting_report_people():
+    page = SEED.read_text(encoding="utf-8")
+    paragraph = next(line for line in page.splitlines() if line.startswith("市委书记袁家军"))
+    people = {name for name, kind in found(paragraph) if kind == "PER"}
+    assert {"袁家军", "胡衡华", "王炯", "程丽华", "李明清"} <= people
+    everything = {name for name, _ in found(page)}
+    assert not {"永仁", "弘扬", "成渝"} & {name for name, kind in found(page) if kind == "PER"}
+    assert "习近平" in everything
+
+
+@pytest.mark.parametrize("name", ["peoples_daily.head.bio", "msra.head.bio"])
+def test_fits_its_training_data(name):
+    """Sentences the shipped model was trained on: a regression check that weights and features agree
+    (a feature change without retraining drops this far below)."""
+    sentences = read_bio(DATA / "enrich" / name)
+    assert len(sentences) == 120
+    predicted = ner.recognize_many([s.text for s in sentences])
+    assert score([s.spans for s in sentences], predicted)["ALL"].f1 >= 0.9
+
+
+def test_long_text_in_pieces():
+    sentence = "市委书记袁家军主持会议并讲话，"
+    text = sentence * 400  # 6,000 characters and no sentence end
+    spans = ner.recognize(text)
+    hits = [s for s in spans if text[s[0] : s[1]] == "袁家军" and s[2] == "PER"]
+    assert len(hits) >= 390
+    assert all(text[s:e] == "袁家军" for s, e, t in spans if t == "PER")
+
+
+def test_piece_split_keeps_every_character():
+    text = "甲" * 1000 + "，乙乙。" + "丙，" * 300 + "\n丁"
+    pieces = ner.split_pieces(text)
+    assert "".join(p for _, p in pieces) == text
+    assert all(text[o : o + len(p)] == p and len(p) <= ner.MAX_PIECE for o, p in pieces)
+
+
+def test_empty_and_blank():
+    assert ner.recognize("") == []
+    assert ner.recognize("   \u3000 ") == []
+    assert ner.recognize_many(["", "北京"]) [0] == []
+
+
+def test_tags_round_trip():
+    spans = [(0, 3, "PER"), (3, 4, "LOC"), (6, 10, "ORG")]
+    assert tags_to_spans(spans_to_tags(12, spans)) == spans
+    assert tags_to_spans(spans_to_tags(12, spans, scheme="BIO")) == spans
+    # an I- without its B- still opens a span (conlleval's reading)
+    assert tags_to_spans(["O", "I-LOC", "I-LOC", "B-PER"]) == [(1, 3, "LOC"), (3, 4, "PER")]

@@ -1,0 +1,159 @@
+"""Train the NER model (a character CRF) and evaluate it on held-out gold sets.
+
+Reproducible: fixed data order, deterministic L-BFGS. The corpus is read from a path given on the command
+line (the project does not need it at run time):
+
+    # the shipped model: every gold set available
+    python train/train_ner.py CORPUS/ner --train pd msra cluener-per --out src/banmian/enrich/models/ner.crfsuite
+    # the evaluation protocol (disjoint training and test data)
+    python train/train_ner.py CORPUS/ner --train msra cluener-per --test pd --out /tmp/ner-msra.crfsuite
+    python train/train_ner.py CORPUS/ner --train pd cluener-per --test msra --out /tmp/ner-pd.crfsuite
+    python train/train_ner.py CORPUS/ner --train pd msra cluener-per --folds 5 --out /tmp/ner-kfold.crfsuite
+
+Sets: ``pd`` (peoples_daily.dev.bio), ``msra`` (msra.test.bio), ``cluener-per`` (CLUENER train+dev
+sentences naming people and no place or organisation, their names as PER).
+``--self-train FILE...`` adds sentences of unlabelled in-domain text (JSON Lines with a ``text`` field,
+or CSV with a ``content`` column), tagged by a first model, to train a second one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from banmian.enrich.ner import Recognizer, lexicon_path_for, split_pieces
+from banmian.enrich.ner_corpus import (
+    Sentence,
+    format_scores,
+    read_bio,
+    read_cluener_people,
+    score,
+    spans_to_tags,
+)
+from banmian.enrich.ner_features import Lexicon, get_featurizer
+
+
+def load_set(corpus: Path, name: str) -> list[Sentence]:
+    if name == "pd":
+        return read_bio(corpus / "peoples_daily.dev.bio")
+    if name == "msra":
+        return read_bio(corpus / "msra.test.bio")
+    if name == "cluener-per":
+        return read_cluener_people(corpus / "cluener.train.json") + read_cluener_people(
+            corpus / "cluener.dev.json"
+        )
+    raise SystemExit(f"unknown set {name!r}")
+
+
+def train(
+    sentences: list[Sentence], out: Path, c1: float, c2: float, iterations: int, lexicon_parts: int = 5
+) -> None:
+    """Train a CRF on ``sentences`` into ``out`` (and its name lexicon beside it, unless ``lexicon_parts``
+    is 0). The lexicon features of the sentences in each of ``lexicon_parts`` parts come from the names
+    in the other parts, so that a lexicon hit in training is as informative as one on unseen text."""
+    featurizer = get_featurizer()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    t = time.time()
+    lexicons = [
+        Lexicon.from_spans(s for i, s in enumerate(sentences) if i % lexicon_parts != part)
+        for part in range(lexicon_parts)
+    ]
+    for i, s in enumerate(sentences):
+        lexicon = lexicons[i % lexicon_parts] if lexicon_parts else None
+        for offset, piece in split_pieces(s.text):
+            spans = [(a - offset, b - offset, k) for a, b, k in s.spans if offset <= a and b <= offset + len(piece)]
+            trainer.append(featurizer.features(piece, lexicon), spans_to_tags(len(piece), spans))
+    lexicon_path = lexicon_path_for(out)
+    if lexicon_parts:
+        lexicon_path.write_text(Lexicon.from_spans(sentences).dump() + "\n", encoding="utf-8")
+    elif lexicon_path.exists():
+        lexicon_path.unlink()
+    print(f"  features for {len(sentences)} sentences in {time.time() - t:.0f}s", file=sys.stderr)
+    trainer.set_params(
+        {"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True}
+    )
+    t = time.time()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    print(f"  trained in {time.time() - t:.0f}s → {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+
+
+def evaluate(model: Path, sentences: list[Sentence]) -> str:
+    recognizer = Recognizer(model)
+    predicted = recognizer.recognize_many([s.text for s in sentences])
+    return format_scores(score([s.spans for s in sentences], predicted))
+
+
+def unlabelled_sentences(paths: list[Path]) -> list[str]:
+    texts: list[str] = []
+    for path in paths:
+        if path.suffix == ".csv":
+            with open(path, encoding="utf-8", newline="") as handle:
+                texts.extend(row.get("content", "") for row in csv.DictReader(handle))
+        else:
+            with open(path, encoding="utf-8") as handle:
+                texts.extend(json.loads(line).get("text", "") for line in handle if line.strip())
+    out = []
+    for text in texts:
+        for line in text.splitlines():
+            line = line.strip().strip("\u3000")
+            if len(line) >= 8:
+                out.extend(p for _, p in split_pieces(line) if len(p.strip()) >= 8)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path, help="folder with the NER gold sets")
+    ap.add_argument("--train", nargs="+", default=["pd", "msra", "cluener-per"])
+    ap.add_argument("--test", nargs="*", default=[])
+    ap.add_argument("--folds", type=int, default=0, help="k-fold cross-validation over --fold-set")
+    ap.add_argument("--fold-set", default="pd", help="the set split into folds; the other sets always train")
+    ap.add_argument("--one-fold", action="store_true", help="run only the first fold (quick experiments)")
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--lexicon-parts", type=int, default=5, help="0: no name-lexicon features")
+    ap.add_argument("--self-train", nargs="*", type=Path, default=[])
+    args = ap.parse_args()
+
+    data = [s for name in args.train for s in load_set(args.corpus, name)]
+    print(f"training sets {args.train}: {len(data)} sentences", file=sys.stderr)
+    if args.folds:
+        gold = load_set(args.corpus, args.fold_set)
+        extra = [s for name in args.train if name != args.fold_set for s in load_set(args.corpus, name)]
+        order = list(range(len(gold)))
+        random.Random(13).shuffle(order)
+        for fold in range(args.folds):
+            held = {i for k, i in enumerate(order) if k % args.folds == fold}
+            fold_train = [s for i, s in enumerate(gold) if i not in held] + extra
+            fold_test = [s for i, s in enumerate(gold) if i in held]
+            path = args.out.with_suffix(f".fold{fold}.crfsuite")
+            train(fold_train, path, args.c1, args.c2, args.iterations, args.lexicon_parts)
+            print(f"fold {fold}: {evaluate(path, fold_test)}", flush=True)
+            if args.one_fold:
+                break
+        return
+    train(data, args.out, args.c1, args.c2, args.iterations, args.lexicon_parts)
+    if args.self_train:
+        texts = unlabelled_sentences(args.self_train)
+        recognizer = Recognizer(args.out)
+        auto = [Sentence(t, spans) for t, spans in zip(texts, recognizer.recognize_many(texts), strict=True)]
+        print(f"self-training on {len(auto)} machine-tagged sentences", file=sys.stderr)
+        for name in args.test:
+            print(f"test {name} (first model): {evaluate(args.out, load_set(args.corpus, name))}")
+        train(data + auto, args.out, args.c1, args.c2, args.iterations, args.lexicon_parts)
+    for name in args.test:
+        print(f"test {name}: {evaluate(args.out, load_set(args.corpus, name))}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
