@@ -64,6 +64,7 @@ class ArticleText:
     article: Article
     page_date: dt.date | None
     ner_spans: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    _tokens: dict[int, list[str]] = field(default_factory=dict)
     _words: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
     _starts: dict[int, list[int]] = field(default_factory=dict)
 
@@ -74,13 +75,20 @@ class ArticleText:
         """Reading order: headline, then paragraphs."""
         return [-1, *range(len(self.article.paragraphs))]
 
+    def tokens(self, index: int) -> list[str]:
+        """jieba words of one text, segmented on first use and kept."""
+        cached = self._tokens.get(index)
+        if cached is None:
+            cached = self._tokens[index] = cut(self.text(index))
+        return cached
+
     def words(self, index: int) -> list[tuple[str, int, int]]:
-        """jieba words of one text as ``(word, start, end)``, segmented on first use and kept."""
+        """:meth:`tokens` with their offsets, ``(word, start, end)``."""
         cached = self._words.get(index)
         if cached is None:
             cached = []
             pos = 0
-            for w in cut(self.text(index)):
+            for w in self.tokens(index):
                 cached.append((w, pos, pos + len(w)))
                 pos += len(w)
             self._words[index] = cached

@@ -11,8 +11,10 @@ IDF table; no punctuation, digits or stop words.
 
 from __future__ import annotations
 
+import heapq
 import re
 import threading
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -88,14 +90,10 @@ def keyword_candidate(word: str) -> bool:
 
 def extract_keywords(text: ArticleText, limit: int = KEYWORDS) -> list[str]:
     idf, median = _idf_table()
-    counts: dict[str, float] = {}
-    first: dict[str, int] = {}
+    counts: Counter[str] = Counter()  # keeps first-seen order, which breaks ties below
     for i in text.indices():
-        weight = HEADLINE_WEIGHT if i == -1 else 1
-        for word, _, _ in text.words(i):
-            if keyword_candidate(word):
-                counts[word] = counts.get(word, 0) + weight
-                first.setdefault(word, len(first))
-    total = sum(counts.values()) or 1
-    scored = sorted(counts, key=lambda w: (-counts[w] / total * idf.get(w, median), first[w]))
-    return scored[:limit]
+        words = [w for w in text.tokens(i) if keyword_candidate(w)]
+        for _ in range(HEADLINE_WEIGHT if i == -1 else 1):
+            counts.update(words)
+    scores = {w: n * idf.get(w, median) for w, n in counts.items()}
+    return heapq.nlargest(limit, scores, key=scores.__getitem__)
