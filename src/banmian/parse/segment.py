@@ -219,7 +219,9 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
             if cur is None:
                 cur = new()
             _add_bylines(cur, u)
-            if cur.has_body:
+            if cur.has_body and not (indented and u.gap == 0):
+                # (a byline set right under indented text may end one part of a longer report: text after it
+                # continues the article, a title after it starts the next one anyway)
                 cur.signed = not cur.closed
                 cur.closed = True
             i += 1
