@@ -272,7 +272,7 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
             if (
                 cur is not None
                 and cur.has_body
-                and (not cur.closed or (cur.signed and u.gap == 0 and body_gap == 0))
+                and (not cur.closed or (cur.signed and u.gap <= body_gap))
                 and not bylines_between
                 and _is_section_head_run(units, i, j, nxt, indented, body_gap)
             ):
