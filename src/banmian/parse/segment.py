@@ -156,6 +156,7 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
                 and not ends_sentence(u.text) and len(u.text) <= 80 and (cur.titled or cur.closed)
             ):
                 cur.article.captions.append(u.text)  # a caption standing alone between wide gaps
+                cur.closed = True
                 i += 1
                 continue
             if cur is None or cur.closed or (u.gap >= wide and cur.has_body):
@@ -181,6 +182,8 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
             if cur is None:
                 cur = new()
             cur.article.tables.append(build_table(title, rows))
+            if cur.has_body:
+                cur.closed = True  # a title after a list heads the next article, not a part of this one
             continue
         if k == CREDIT:
             credit, by = u.data
@@ -294,6 +297,8 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
             continue
         if cur is not None and (cur.has_body or cur.titled) and not bylines_between:
             cur.article.captions.extend(run)
+            if cur.has_body:
+                cur.closed = True  # captions stand after the text
             i = j
             continue
         cur = new()
