@@ -233,6 +233,17 @@ def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]
         j = i + 1
         while j < n and units[j].kind == HEAD and units[j].gap <= 1 and j - i < 6:
             j += 1
+        if cur is not None and cur.has_body and u.gap >= wide:
+            # a line ending in a colon opens a title block (公安部：); lines before it in the run are
+            # captions of the article before
+            for x in range(i + 1, j):
+                t = units[x].text
+                if t[-1] in "：:" and len(t) <= 12:
+                    cur.article.captions.extend(units[y].text for y in range(i, x))
+                    cur.closed = True
+                    i = x
+                    u = units[i]
+                    break
         b = j
         while b < n and units[b].kind in (BYLINE, NAMES) and units[b].gap <= 2:
             b += 1
