@@ -136,41 +136,35 @@ def time_queries(store, queries: dict[str, list[str]], facets: bool) -> dict[str
 
 
 def prefix_experiment(db: str, queries: list[str]) -> None:
-    """The same tokens in an FTS5 table without the one-character prefix index: size and 1-char latency."""
-    con = sqlite3.connect(db)
-    con.execute("CREATE VIRTUAL TABLE bench_noprefix USING fts5(head, sub, body, content='',"
-                " tokenize='unicode61 remove_diacritics 0')")
+    """The same tokens in an FTS5 table without the one-character prefix index, swapped in under the
+    store's table name: index size, and 1-character searches through Store.search, with and without."""
     from banmian.store.records import stored_article
     from banmian.store.sql import ARTICLE_COLUMNS
 
+    con = sqlite3.connect(db, isolation_level=None)
     con.row_factory = sqlite3.Row
-    rows = con.execute(f"SELECT id, {', '.join(ARTICLE_COLUMNS)} FROM articles").fetchall()
+    con.execute("CREATE VIRTUAL TABLE bench_noprefix USING fts5(head, sub, body, content='',"
+                " tokenize='unicode61 remove_diacritics 0')")
+    con.execute("INSERT INTO bench_noprefix(bench_noprefix, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)')")
     con.execute("BEGIN")
-    for row in rows:
+    for row in con.execute(f"SELECT id, {', '.join(ARTICLE_COLUMNS)} FROM articles").fetchall():
         con.execute("INSERT INTO bench_noprefix(rowid, head, sub, body) VALUES (?, ?, ?, ?)",
                     (row["id"], *article_columns(stored_article(dict(row)))))
     con.execute("COMMIT")
-
-    def size(table: str) -> int:
-        return sum(r[0] for r in con.execute(
-            "SELECT sum(pgsize) FROM dbstat WHERE name LIKE ?", (table + "%",)))
-
-    try:
-        sizes = {t: size(t) for t in ("articles_fts", "bench_noprefix")}
-    except sqlite3.OperationalError:  # dbstat not compiled in
-        sizes = {}
-    print("\n1-character queries: FTS5 prefix index (prefix='1') or not — same tokens, same queries")
-    for table in ("articles_fts", "bench_noprefix"):
-        times = []
-        for q in queries:
-            t = time.perf_counter()
-            con.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY bm25({table}, 10.0, 4.0, 1.0)"
-                        " LIMIT 20", (f'"{q}" *',)).fetchall()
-            con.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (f'"{q}" *',)).fetchone()
-            times.append((time.perf_counter() - t) * 1000)
-        label = "with prefix='1'" if table == "articles_fts" else "without        "
-        mb = f"{sizes[table] / 1e6:7.1f} MB index" if table in sizes else ""
-        print(f"  {label}  p50 {pct(times, 50):7.1f} ms  p95 {pct(times, 95):7.1f} ms  {mb}")
+    sizes = {t: con.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE ?", (t + "%",)).fetchone()[0]
+             for t in ("articles_fts", "bench_noprefix")}
+    print("\n1-character queries through Store.search, FTS5 index with and without prefix='1' (same tokens)")
+    for label, table in (("with prefix='1'", "articles_fts"), ("without", "bench_noprefix")):
+        if table != "articles_fts":
+            con.execute("ALTER TABLE articles_fts RENAME TO bench_withprefix")
+            con.execute(f"ALTER TABLE {table} RENAME TO articles_fts")
+        store = open_store(db)
+        timed = time_queries(store, {"1-char": queries}, facets=True)["1-char"]
+        store.close()
+        if table != "articles_fts":
+            con.execute(f"ALTER TABLE articles_fts RENAME TO {table}")
+            con.execute("ALTER TABLE bench_withprefix RENAME TO articles_fts")
+        print(f"  {label:<16} p50 {timed[0]:6.1f} ms  p95 {timed[1]:6.1f} ms   index {sizes[table] / 1e6:6.1f} MB")
     con.execute("DROP TABLE bench_noprefix")
     con.close()
 

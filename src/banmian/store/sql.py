@@ -19,8 +19,9 @@ from .base import SearchQuery, SearchResult
 ARTICLE_COLUMNS = ("kicker", "headline", "source", *records.LIST_FIELDS, "enrichment")
 # Above this many matches, results are not ranked whole (see SQLStore._ids_large).
 RANK_LIMIT = 5000
-BROWSE_ORDER = "a.date DESC, a.paper, a.page, a.position, a.id"
-RECENT_ORDER = "a.date DESC, a.id DESC"
+# NULLS LAST spelled out: SQLite and PostgreSQL sort NULL differently by default.
+BROWSE_ORDER = "a.date DESC NULLS LAST, a.paper NULLS LAST, a.page NULLS LAST, a.position, a.id"
+RECENT_ORDER = "a.date DESC NULLS LAST, a.paper DESC NULLS LAST, a.page DESC NULLS LAST, a.position DESC, a.id DESC"
 _ARTICLE_SELECT = "id, page_id, position, paper, date, page, " + ", ".join(ARTICLE_COLUMNS)
 
 
@@ -130,7 +131,7 @@ class SQLStore:
             where.insert(0, cond)
 
         cond_all = " AND ".join(where) or "1 = 1"
-        total = int(self._rows(f"SELECT count(*) AS n {source} WHERE {cond_all}", cond_params + params)[0]["n"])
+        total = self._count(node, source, cond_all, cond_params + params, bool(params))
         if node is None:
             ids = self._ids(source, cond_all, cond_params + params, BROWSE_ORDER, q.limit, q.offset)
         elif total <= RANK_LIMIT:
@@ -159,37 +160,47 @@ class SQLStore:
         ids: list[int] = []
         source, cond, cond_params, rank = self._match(node, "head")
         head_cond = " AND ".join([cond, *where])
-        head_total = int(self._rows(f"SELECT count(*) AS n {source} WHERE {head_cond}", cond_params + params)[0]["n"])
+        head_total = self._count(node, source, head_cond, cond_params + params, bool(params))
         if offset < head_total:
-            order = f"{rank}, a.id" if head_total <= RANK_LIMIT else RECENT_ORDER
-            ids = self._ids(source, head_cond, cond_params + params, order, limit, offset)
+            if head_total <= RANK_LIMIT:
+                ids = self._ids(source, head_cond, cond_params + params, f"{rank}, a.id", limit, offset)
+            else:
+                ids = self._recent_ids(node, "head", where, params, limit, offset)
         if len(ids) < limit:
-            source, cond, cond_params, _ = self._match(node, "rest")
-            ids += self._ids(source, " AND ".join([cond, *where]), cond_params + params, RECENT_ORDER,
-                             limit - len(ids), max(0, offset - head_total))
+            ids += self._recent_ids(node, "rest", where, params, limit - len(ids), max(0, offset - head_total))
         return ids
 
+    def _count(self, node: query.Node | None, source: str, cond: str, params: list[Any], filtered: bool) -> int:
+        return int(self._rows(f"SELECT count(*) AS n {source} WHERE {cond}", params)[0]["n"])
+
+    def _recent_ids(self, node: query.Node, part: str, where: list[str], params: list[Any], limit: int,
+                    offset: int) -> list[int]:
+        """Ids of the matches of ``part``, newest first."""
+        source, cond, cond_params, _ = self._match(node, part)
+        return self._ids(source, " AND ".join([cond, *where]), cond_params + params, RECENT_ORDER, limit, offset)
+
     def _facets(self, source: str, cond: str, params: list[Any]) -> dict[str, list[dict[str, Any]]]:
-        out: dict[str, list[dict[str, Any]]] = {}
+        # One GROUP BY per facet (measured: no slower than one pass grouped by page and summed here); the top
+        # values are picked here, so both engines order ties alike whatever their collation.
+        out = {}
         for name in ("paper", "date", "page"):
-            rows = self._rows(
-                f"SELECT a.{name} AS value, count(*) AS n {source} WHERE {cond} AND a.{name} IS NOT NULL"
-                f" GROUP BY a.{name} ORDER BY n DESC, value LIMIT {records.FACET_LIMIT}",
-                params,
-            )
-            out[name] = [{"value": r["value"], "count": int(r["n"])} for r in rows]
-        counts: dict[str, list[dict[str, Any]]] = {kind: [] for kind in records.ENTITY_KINDS}
+            rows = self._rows(f"SELECT a.{name} AS value, count(*) AS n {source} WHERE {cond}"
+                              f" AND a.{name} IS NOT NULL GROUP BY a.{name}", params)
+            out[name] = _top((r["value"], int(r["n"])) for r in rows)
+        entities: dict[str, list[tuple[str, int]]] = {kind: [] for kind in records.ENTITY_KINDS}
         if self._rows("SELECT 1 AS x FROM article_entities LIMIT 1"):  # none before enrichment: skip the join
-            for r in self._rows(
-                f"SELECT e.kind AS kind, e.value AS value, count(*) AS n {source}"
-                f" JOIN article_entities e ON e.article_id = a.id WHERE {cond}"
-                " GROUP BY e.kind, e.value ORDER BY n DESC, value",
-                params,
-            ):
-                if r["kind"] in counts and len(counts[r["kind"]]) < records.FACET_LIMIT:
-                    counts[r["kind"]].append({"value": r["value"], "count": int(r["n"])})
-        out.update(counts)
+            for r in self._rows(f"SELECT e.kind AS kind, e.value AS value, count(*) AS n {source}"
+                                f" JOIN article_entities e ON e.article_id = a.id WHERE {cond}"
+                                " GROUP BY e.kind, e.value", params):
+                if r["kind"] in entities:
+                    entities[r["kind"]].append((r["value"], int(r["n"])))
+        out.update({kind: _top(pairs) for kind, pairs in entities.items()})
         return out
+
+
+def _top(pairs: Any) -> list[dict[str, Any]]:
+    best = sorted(pairs, key=lambda p: (-p[1], p[0]))[: records.FACET_LIMIT]
+    return [{"value": v, "count": n} for v, n in best]
 
 
 def filters(q: SearchQuery) -> tuple[list[str], list[Any]]:

