@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..model import Page
 from .fields import classify
 from .lines import read_units
-from .repair import indent_style, join_column_breaks, split_glued_fields
+from .repair import indent_style, join_column_breaks, split_glued_fields, usual_body_gap
 from .segment import segment
 
 __all__ = ["parse_text"]
@@ -32,7 +32,8 @@ def parse_text(text: str, *, paper: str | None = None, date: str | None = None, 
     indented = indent_style(units)
     for u in units:
         classify(u, indented)
-    units = join_column_breaks(units, indented, bool(widths))
-    articles, leftover = segment(units, indented)
+    body_gap = usual_body_gap(units)
+    units = join_column_breaks(units, indented, bool(widths), body_gap)
+    articles, leftover = segment(units, indented, body_gap)
     result = Page(paper=paper, date=date, page=page, articles=articles, leftover=leftover)
     return result

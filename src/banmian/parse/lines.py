@@ -83,10 +83,14 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
     count = len(raw)
     spaces = False
     prev_len = 0  # length of the last unit's first line
+    pieces: list[str] = []  # the lines of the unit being read, joined when it ends
     for k in range(count):
         line = raw[k]
         rest = line.rstrip(_STRIP)  # dumps often keep trailing spaces; they do not count
         if not rest:
+            if len(pieces) > 1:
+                _close_wrapped(last, pieces, raw[k - 2], width)
+            pieces = []
             gap += 1
             last = None
             spaces = bool(line.strip("\r"))
@@ -95,17 +99,14 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
         first = line[0]
         if width and last is not None and first != "\u3000" and "\t" not in line:
             # A hard wrap: the previous line filled the column and this one does not start a paragraph.
-            piece = rest.lstrip(_STRIP)
-            last.text += piece
-            # (a line after one that ended in a space continues the text; only a line set flush under a
-            # full line may be a field of its own)
-            last.tail = "" if raw[k - 1][-1:].isspace() else piece
-            last.lines += 1
+            pieces.append(rest.lstrip(_STRIP))
             # (a line whose text ends in a space may look one character short)
-            last.width_full = n >= width - 1 or len(line.rstrip("\r")) == width
-            if not last.width_full:
+            if n < width - 1 and len(line.rstrip("\r")) != width:
                 width = 0
             continue
+        if len(pieces) > 1:
+            _close_wrapped(last, pieces, raw[k - 2], width)
+        pieces = []
         if first == "\u3000":
             indent = PARA
         elif first in " \xa0":
@@ -152,10 +153,25 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
         prev_len = n
         units.append(unit)
         last = unit
+        pieces = [unit.text]
         gap = 0
+    if len(pieces) > 1:
+        _close_wrapped(last, pieces, raw[-2], width)
     if " " in text:
         _mark_byline_slots(raw, units)
     return units, widths
+
+
+def _close_wrapped(unit: Unit | None, pieces: list[str], line_before: str, width: int) -> None:
+    """Finish a unit that hard wraps made of several lines (``line_before``: the one before its last)."""
+    if unit is None:
+        return
+    unit.text = "".join(pieces)
+    unit.lines = len(pieces)
+    # (a line after one that ended in a space continues the text; only a line set flush under a full line
+    # may be a field of its own)
+    unit.tail = "" if line_before[-1:].isspace() else pieces[-1]
+    unit.width_full = bool(width)
 
 
 def _mark_byline_slots(raw: list[str], units: list[Unit]) -> None:

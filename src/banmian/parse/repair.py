@@ -76,7 +76,8 @@ def _looks_cut(a: str, b: str) -> bool:
     )
 
 
-def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False) -> list[Unit]:
+def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False,
+                       body_gap: int | None = None) -> list[Unit]:
     """Join the two halves of a paragraph that a column break split (a blank line in mid-sentence).
 
     With indented paragraphs, the second half is the flush line after an unfinished paragraph. Without
@@ -84,7 +85,8 @@ def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False)
     for a title line; it is taken as a half only inside running text and when it reads as a cut sentence.
     """
     out: list[Unit] = []
-    body_gap = usual_body_gap(units)
+    if body_gap is None:
+        body_gap = usual_body_gap(units)
     for k, u in enumerate(units):
         if out:
             a = out[-1]

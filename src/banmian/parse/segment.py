@@ -130,13 +130,14 @@ def _add_bylines(d: _Draft, u: Unit) -> None:
     d.article.bylines.extend(u.data)
 
 
-def segment(units: list[Unit], indented: bool) -> tuple[list[Article], list[str]]:
+def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> tuple[list[Article], list[str]]:
     mark_tables(units)
     drafts: list[_Draft] = []
     leftover: list[str] = []
     cur: _Draft | None = None
     n = len(units)
-    body_gap = usual_body_gap(units)
+    if body_gap is None:
+        body_gap = usual_body_gap(units)
     # More blank lines than usually part paragraphs: the text after them is not the same run of text.
     wide = max(2, body_gap + 1)
 
