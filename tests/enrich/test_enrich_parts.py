@@ -222,3 +222,15 @@ def test_unit_prefixes_and_float_noise():
     assert q["几十分钟"]["approx"] == "several"
     assert q["5千元"]["value"] == 5000
     assert not any(t.startswith("千万") for t in q)
+
+
+def test_titles_stop_at_other_people():
+    page = Page(date="2017-04-22", articles=[Article(headline="会见", paragraphs=[
+        "应俄罗斯联邦委员会主席马特维延科和国家杜马主席沃洛金的邀请，全国人大常委会副委员长兼秘书长王晨参加活动。"
+        "国务委员兼国防部长常万全出席。"])])
+    enrich_page(page)
+    people = {p.name: p.titles for p in page.articles[0].people}
+    assert people["马特维延科"] == ["俄罗斯联邦委员会主席"]
+    assert people["沃洛金"] == ["国家杜马主席"]
+    assert people["王晨"] == ["全国人大常委会副委员长兼秘书长"]
+    assert people["常万全"] == ["国务委员兼国防部长"]

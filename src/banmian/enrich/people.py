@@ -42,6 +42,7 @@ TRANSLITERATION = set(
     "豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱兰朗劳勒雷里利莉列林琳隆卢鲁伦罗洛马迈麦曼梅蒙"
     "米敏莫默姆穆纳娜内尼涅宁纽努诺帕潘佩彭皮普齐奇乔切钦琼丘萨塞桑瑟森沙莎善舍施什斯松苏索塔泰坦汤特滕"
     "提图托瓦万旺威韦维温沃乌武西希锡夏谢辛休修许雅亚扬耶伊因英尤于约泽扎詹兹佐祖"
+    "延娃琪薇丝黛妮茨缪瑙鲍舍绍肖岑楚翁欧乔菲弗萨泽洛基科"
 )
 # Words that end a title: the office, rank or role printed next to a name. Longest match wins.
 TITLE_WORDS = frozenset("""
@@ -52,7 +53,7 @@ TITLE_WORDS = frozenset("""
 会长 副会长 理事长 团长 队长 站长 厂长 总监 总工程师 工程师 教授 副教授 研究员 副研究员 院士 专家 医生
 主任医师 护士长 发言人 新闻发言人 大使 参赞 总领事 领事 总统 副总统 首相 国务卿 外长 外交部长 防长 议长
 国王 女王 王储 州长 总督 法官 检察长 庭长 司令员 政委 参谋长 军长 师长 将军 上将 中将 少将 主教练 教练
-代表 人大代表 政协委员 负责人 创始人 合伙人 民警 警官 律师 作家 导演 演员 总干事 秘书 特使 特首 省委书记
+人大代表 政协委员 负责人 创始人 合伙人 民警 警官 律师 作家 导演 演员 总干事 秘书 特使 特首 省委书记
 市委书记 县委书记 区委书记 党委书记 督察长 巡视员 调研员 指挥长 总指挥 处长助理 董事会主席 首席科学家 科学家
 """.split())
 _MAX_TITLE = max(map(len, TITLE_WORDS))
@@ -85,6 +86,7 @@ _REPORTER_AFTER = re.compile(r"^[\s　]*(?:摄|报道|供图|绘|制图|作|整�
 _PLACE_AFTER = re.compile(r"^(?:地区|两地|双城|经济圈|城市群|都市圈|片区|一带|沿线|地方|高速|铁路|高铁|省|市|县|区|镇|乡|村)")
 _BODY_ENDINGS = set("区市县省镇乡村庄寨屯堡集局部委厅院会所馆站厂司园港路街队社网办处科股室组阁楼堂亭寺庙宫殿塔苑汇湾性式型率")
 # Characters a model tends to run a two-character name into: 欧公曰, 陈晓说, 丁淀则.
+_LEADING = set("同与及跟")
 _TRAILING = set("说曰道则为于常自深译反在和也与将曾就都又已还对向从把被让给等")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·•]+$")
 # An office, then a two- or three-character name starting with a surname, then punctuation or a reporting verb.
@@ -126,7 +128,11 @@ def has_surname(name: str) -> bool:
 
 
 def looks_foreign(name: str) -> bool:
-    return "·" in name or "•" in name or (len(name) >= 3 and all(c in TRANSLITERATION for c in name))
+    """A transliterated name: 特朗普, 默克尔; for five characters or more most of them will do (马特维延科)."""
+    if "·" in name or "•" in name:
+        return True
+    hits = sum(c in TRANSLITERATION for c in name)
+    return len(name) >= 3 and (hits == len(name) or (len(name) >= 5 and hits >= len(name) - 1))
 
 
 def name_shape_ok(name: str) -> bool:
@@ -170,6 +176,7 @@ def _word_allowed_in_title(word: str, tags: dict[str, str]) -> bool:
 
 
 _JOINS = "与和及"
+_OPENERS = "同与和及跟向对在于从据由"
 
 
 def _word_bridges_title(word: str, tags: dict[str, str]) -> bool:
@@ -182,7 +189,7 @@ def _word_bridges_title(word: str, tags: dict[str, str]) -> bool:
 _VERBS_BEFORE_TITLES = frozenset("""
 会见 会晤 看望 接见 陪同 宴请 会谈 致电 致信 祝贺 邀请 表示 说 指出 担任 出任 任命 当选 就任 卸任 欢迎 感谢
 拜会 拜访 访问 率 率领 带领 出席 参加 主持 听取 采访 询问 告诉 认为 强调 介绍 称 透露 分别 前往 来到 同 向 对 为
-是 有 由 据 经 被 把 让 请 给 任 兼 及其 联系 通知 找到 找 请教 咨询 遇到 见到 看到 带着 跟着 帮助 协助 配合
+是 有 由 据 经 被 把 让 请 给 任 及其 联系 通知 找到 找 请教 咨询 遇到 见到 看到 带着 跟着 帮助 协助 配合
 组织 安排 派 派出 推荐 通过 经过 跟 随 随同 时间
 """.split())
 
@@ -210,6 +217,11 @@ def titles_before(text: str, start: int, words: list[tuple[str, int, int]], tags
         # Extend left over the body the office belongs to (外交部, 国家体育总局群体司, 永仁心医疗).
         while k >= 0 and pos - words[k][1] <= _MAX_TITLE_PHRASE and words[k][2] == begin:
             word, s, e = words[k]
+            if any(ns < e and s < ne for ns, ne in names):
+                break  # another person: 马特维延科和国家杜马主席沃洛金
+            if word not in tags and len(word) > 1 and word[0] in _OPENERS:
+                begin = s + 1  # jieba ran a preposition into the body's name: 同非盟 → 非盟
+                break
             if _word_allowed_in_title(word, tags):
                 begin, k = s, k - 1
                 continue
@@ -320,6 +332,9 @@ def extract_people(article: Article, text: ArticleText) -> None:
         start = e.start + (len(e.text) - len(name) - sum(map(len, after)))
         if len(name) == 3 and name[-1] in _TRAILING and _stands_alone(text, name[:-1], name[-1]):
             name = name[:-1]
+        if len(name) >= 3 and name[0] in _LEADING:
+            name = name[1:]  # 同加尼 in 习近平主席同加尼总统: the preposition is not part of the name
+            start += 1
         if name != e.text:
             e = Entity(name, "PER", e.paragraph, start, start + len(name))
         if name_shape_ok(name) and not inside_other(e):
@@ -370,6 +385,11 @@ def extract_people(article: Article, text: ArticleText) -> None:
             reporter_cache[i] = reporter_spans(text.text(i))
         return reporter_cache[i]
 
+    def blocking(i: int, span: tuple[int, int]) -> bool:
+        """A person a title cannot reach over: a name already accepted, or one that looks like a name
+        (so that junk such as 永仁 in 永仁心医疗副总经理 does not cut a title short)."""
+        return (i, span[0]) in claimed or plausible(text.text(i)[span[0]:span[1]])
+
     accepted: list[str] = []
     people: list[tuple[tuple[int, int], Person]] = []
     per: list[Entity] = []
@@ -388,7 +408,8 @@ def extract_people(article: Article, text: ArticleText) -> None:
             # Other people near enough to stop a title reaching back (a title is at most _MAX_TITLE_PHRASE).
             here = spans.get(i, [])
             lo = bisect_right(here, (s - _MAX_TITLE_PHRASE - 20, 0))
-            others_here = [sp for sp in here[lo:bisect_right(here, (s, len(para)))] if not sp[0] <= s < sp[1]]
+            others_here = [sp for sp in here[lo:bisect_right(here, (s, len(para)))]
+                           if not sp[0] <= s < sp[1] and blocking(i, sp)]
             before += titles_before(para, s, text.words(i), tags, others_here, text.word_starts(i))
             after += titles_after(para, s + len(name))
         # A title printed before the name vouches for it (市长高峰); one after it only for a name that looks
