@@ -83,8 +83,6 @@ def run_ingest(args: argparse.Namespace) -> int:
         workers=args.workers, enrich=args.enrich, paper=args.paper, date=args.date, page=args.page,
         max_bytes=args.max_bytes, progress=_Progress(),
     )
-    if args.workers < 1:
-        raise InputError("--workers must be 1 or more")
     store = open_store(args.db)
     try:
         report = ingest(args.paths, store, options)

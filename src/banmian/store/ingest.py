@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from typing import Any
 
 from ..errors import BanmianError, InputError
 from ..model import Page
-from ..readers import DEFAULT_MAX_BYTES, decode_bytes, meta_from_name
+from ..readers import DEFAULT_MAX_BYTES, read_source
 from .base import Store
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -169,28 +168,14 @@ def _units(names: list[str], options: IngestOptions, report: Report) -> Iterator
 
 
 def _read(name: str, options: IngestOptions) -> Iterator[_Unit]:
+    src = read_source(name, max_bytes=options.max_bytes)  # decoded, checked, with what the file name says
+    text, paper, date, page = src.text, src.paper, src.date, src.page
     if name == "-":
-        data = sys.stdin.buffer.read(options.max_bytes + 1)
-        paper = date = page = None
-        suffix = ".json" if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{" else ".txt"
-        label = "stdin"
-        file_key = None
+        suffix = ".json" if text.lstrip().startswith("{") else ".txt"
+        label, file_key = "stdin", None
     else:
-        path = Path(name)
-        if not path.exists():
-            raise InputError(f"{name}: no such file")
-        size = path.stat().st_size
-        if size > options.max_bytes:
-            raise InputError(f"{name}: {size:,} bytes is over the limit of {options.max_bytes:,}")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{name}: cannot read ({exc.strerror})") from None
-        paper, date, page = meta_from_name(path.name)
-        suffix = path.suffix.lower()
-        label = name
-        file_key = f"file:{path.resolve()}"
-    text = decode_bytes(data, name=label, max_bytes=options.max_bytes)
+        suffix = Path(name).suffix.lower()
+        label, file_key = name, f"file:{Path(name).resolve()}"
     if suffix == ".jsonl":
         for lineno, line in enumerate(text.splitlines(), 1):
             if line.strip():
