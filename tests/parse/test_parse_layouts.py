@@ -96,3 +96,33 @@ def test_wide_gaps_part_articles():
 def test_empty_and_whitespace_only_text():
     assert parse_text("").articles == [] and parse_text("").leftover == []
     assert parse_text(" \n\u3000\n\t\n").articles == []
+
+
+def test_a_credit_under_a_full_last_line_is_not_wrapped_text():
+    width = 16
+    para = "近日，安徽省望江县漳湖镇万亩油菜花怒放，大地铺金四野黄，美如画卷。"[: 2 * width - 3] + "。"
+    lines = ["油菜花开 乡村如画", ""]
+    w = wrap(para, width)
+    assert len(w[-1]) == width  # the paragraph's last line fills the column …
+    lines += w + ["李 博摄（人民视觉）", ""]  # … and the credit is set flush right under it
+    lines += ["第二篇文章", ""] + wrap(P2, width) + wrap(P3, width)
+    a, b = parse_text("\n".join(lines) + "\n").articles
+    assert a.paragraphs == [para]
+    assert [(c.role, c.names) for c in a.credits] == [("摄", ["李博"])]
+    assert b.paragraphs == [P2, P3]
+
+
+def test_epaper_byline_slot_without_a_byline_is_text():
+    text = ("    \n    一起向未来\n    \n    许瓒  北京市第一七一中学  初三（20）班\n\u3000\u3000" + P1 + "\n")
+    (a,) = parse_text(text).articles
+    assert (a.headline, a.subheadlines) == ("一起向未来", [])
+    assert a.paragraphs == ["许瓒  北京市第一七一中学  初三（20）班", P1]
+
+
+def test_a_kicker_ending_in_a_colon_opens_the_next_title_block():
+    text = ("第一篇文章的标题\n\n" + P1 + "\n\n新华社记者 王建威摄\n\n\n"
+            "3月24日，孩子们正在近距离观赏戏曲表演\n\n公安部：\n1395万余“黑户”落了户\n\n"
+            "本报北京3月24日电  （记者张洋）" + P2 + "\n")
+    a, b = parse_text(text).articles
+    assert a.captions == ["3月24日，孩子们正在近距离观赏戏曲表演"]
+    assert (b.kicker, b.headline) == ("公安部：", "1395万余“黑户”落了户")

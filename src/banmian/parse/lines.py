@@ -157,7 +157,7 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
         gap = 0
     if len(pieces) > 1:
         _close_wrapped(last, pieces, raw[-2], width)
-    if " " in text:
+    if "\n    " in text or text.startswith("    "):
         _mark_byline_slots(raw, units)
     return units, widths
 
