@@ -140,10 +140,11 @@ def name_shape_ok(name: str) -> bool:
         return False
     if "·" in name or "•" in name:
         return 3 <= len(name) <= 20
-    if len(name) == 4 and name[:2] not in COMPOUND_SURNAMES:
-        # Four characters with a one-character surname are rare (欧阳小红 has a compound one); they are
-        # mostly four-character phrases (丰硕成果) or transliterations.
-        return looks_foreign(name)
+    if len(name) == 4:
+        # Four characters with a one-character surname are rare (欧阳小红 has a compound one, 陈冯富珍 her
+        # husband's surname first); they are mostly four-character phrases (丰硕成果) or transliterations.
+        return (name[:2] in COMPOUND_SURNAMES or (name[0] in SURNAMES and name[1] in SURNAMES)
+                or looks_foreign(name))
     return 2 <= len(name) <= 3 or (looks_foreign(name) and len(name) <= 8)
 
 
