@@ -62,6 +62,15 @@ def test_year_inferred_across_new_year():
     assert d["12月28日"]["value"] == "2023-12-28" and d["12月28日"]["year_inferred"] is True
 
 
+def test_year_from_the_sentence_before_the_page():
+    d = extract_dates(article_text("2016年7月，项目启动，11月5日竣工。3月1日又开工。2015年一季度增长，二季度下降。"))
+    got = {x["text"]: (x["value"], x.get("year_from")) for x in d}
+    assert got["11月5日"] == ("2016-11-05", "context")
+    assert got["3月1日"] == ("2017-03-01", "page_date")  # a new sentence: the page's year
+    assert got["二季度"] == ("2015-Q2", "context")
+    assert got["2016年7月"] == ("2016-07", None)
+
+
 def test_dates_without_page_date_keep_text_and_no_value():
     d = dates_of("昨天，3月12日下午，2019年", date=None)
     assert d["昨天"]["value"] is None and d["3月12日下午"]["value"] is None

@@ -2,7 +2,8 @@
 
 Each item: ``{"text", "value", "granularity", "paragraph", "start", "end"}`` plus, where they apply,
 ``"part_of_day"`` (下午, 晚上 …), ``"relative": true`` (昨天, 今年: resolved from the page date) and
-``"year_inferred": true`` (3月12日: the year is not printed; taken from the page date). ``value`` is ISO-like:
+``"year_inferred": true`` (3月12日: the year is not printed) with ``"year_from"``: ``"context"`` (a year printed
+earlier in the same sentence: 2016年7月……，11月5日) or ``"page_date"``. ``value`` is ISO-like:
 ``2024-03-12`` (day), ``2024-03`` (month), ``2024-Q3`` (quarter), ``2024-H1`` (half year), ``2019`` (year);
 None when it needs the page date and the page has none.
 
@@ -67,8 +68,11 @@ def _valid_day(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def resolve(m: re.Match[str], page: dt.date | None) -> dict[str, Any] | None:
-    """The value of one match, or None when the match is not a date after all (13月, 32日)."""
+def resolve(m: re.Match[str], page: dt.date | None, context_year: int | None = None) -> dict[str, Any] | None:
+    """The value of one match, or None when the match is not a date after all (13月, 32日).
+
+    ``context_year`` is a year printed earlier in the same sentence: 2016年7月……，11月5日 is in 2016.
+    """
     g = m.groupdict()
     out: dict[str, Any] = {}
     part = g.get("part")
@@ -110,8 +114,10 @@ def resolve(m: re.Match[str], page: dt.date | None) -> dict[str, Any] | None:
             out["value"] = d.isoformat()
     elif g.get("quarter2"):
         out["year_inferred"] = True
+        out["year_from"] = "context" if context_year is not None else "page_date"
         out["granularity"] = "quarter"
-        out["value"] = f"{page.year:04d}-Q{_num(g['quarter2'])}" if page else None
+        year = context_year if context_year is not None else page.year if page else None
+        out["value"] = f"{year:04d}-Q{_num(g['quarter2'])}" if year is not None else None
     else:
         year = _num(g.get("year"))
         if g.get("relyear"):
@@ -122,9 +128,13 @@ def resolve(m: re.Match[str], page: dt.date | None) -> dict[str, Any] | None:
         if month is not None and not 1 <= month <= 12:
             return None
         if year is None and not g.get("relyear"):
-            # 3月12日 with no year: the page's year, unless that puts it more than half a year ahead.
+            # 3月12日 with no year: the sentence's year if it printed one, else the page's year, unless that
+            # puts it more than half a year ahead.
             out["year_inferred"] = True
-            if page is not None and month is not None:
+            out["year_from"] = "context" if context_year is not None else "page_date"
+            if context_year is not None and month is not None:
+                year = context_year
+            elif page is not None and month is not None:
                 year = page.year
                 probe = _valid_day(year, month, min(day or 1, 28))
                 if probe and (probe - page).days > 183:
@@ -160,16 +170,31 @@ def extract_dates(text: ArticleText) -> list[dict[str, Any]]:
         para = text.text(i)
         if not para:
             continue
+        sentence_year: int | None = None
+        last_end = 0
         for m in _matches(para):
-            value = resolve(m, text.page_date)
+            if _SENTENCE_END.search(para, last_end, m.start()):
+                sentence_year = None  # a new sentence: a year printed before no longer holds
+            last_end = m.end()
+            value = resolve(m, text.page_date, sentence_year)
             if value is None:
                 continue
+            year = _year_of(value.get("value"))
+            if year is not None and not value.get("year_inferred"):
+                sentence_year = year
             item: dict[str, Any] = {"text": m.group(0), "value": value.pop("value"),
                                     "granularity": value.pop("granularity"),
                                     "paragraph": i, "start": m.start(), "end": m.end()}
             item.update(value)
             found.append(item)
     return found
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+def _year_of(value: str | None) -> int | None:
+    return int(value[:4]) if value and value[:4].isdigit() else None
 
 
 def _matches(para: str) -> list[re.Match[str]]:
