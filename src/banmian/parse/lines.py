@@ -109,7 +109,9 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
         pieces = []
         if first == "\u3000":
             indent = PARA
-        elif first in " \xa0":
+        elif first in " \xa0" and (line[1:3] in ("  ", "\xa0\xa0") or not widths):
+            # header lines are indented with several spaces; in a hard-wrapped column a line may start
+            # with a space or two that belong to the text
             indent = HEADER
         else:
             indent = FLUSH
