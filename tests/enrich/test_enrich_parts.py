@@ -171,7 +171,7 @@ def test_reporters_are_not_people():
     page = Page(date="2017-04-22", articles=[Article(
         headline="张德江会见普京",
         paragraphs=["新华社莫斯科4月21日电  （记者胡晓光、谭晶晶）全国人大常委会委员长张德江18日至20日赴俄。",
-                    "张德江说，合作成果丰硕。本报记者  顾春摄"],
+                    "张德江说，合作成果丰硕。本报记者  顾春摄", "新重庆-重庆日报记者 杨帆"],
     )])
     enrich_page(page)
     names = [p.name for p in page.articles[0].people]

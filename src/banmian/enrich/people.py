@@ -72,13 +72,13 @@ _TITLE_TAGS = ("n", "j", "b", "l", "vn")
 _MAX_TITLE_PHRASE = 24
 _REPORTER_BEFORE = re.compile(r"(?:记者|通讯员|摄影|实习生|编辑|撰稿|供稿|作者)[\s　:：]*$")
 # A dateline's reporters: 新华社莫斯科4月21日电 （记者胡晓光、谭晶晶）, 本报北京3月24日电  （顾仲阳、耿凯丽）,
-# 电  记者黄发红、俞懿春）; and a byline left in the body: 本报记者 祝大伟 刘洪超.
+# 电  记者黄发红、俞懿春）; and a byline left in the body: 本报记者 祝大伟 刘洪超, 新重庆-重庆日报记者 杨帆.
 _DATELINE_REPORTERS = re.compile(
     r"[（(][^（()）]{0,12}(?:记者|通讯员|实习生)[^（()）]{1,60}[）)]"
     r"|日电[\s\u3000]*[（(]?[^（()）。，,：:“”]{2,60}[）)]"
 )
 _BYLINE_PARAGRAPH = re.compile(
-    r"^(?:本报|新华社)?(?:驻\S{1,8})?(?:记者|通讯员)[\s\u3000]*[\u4e00-\u9fff]{2,4}"
+    r"^[\u4e00-\u9fff\-—·]{0,20}?(?:记者|通讯员)[\s\u3000]*[\u4e00-\u9fff]{2,4}"
     r"(?:[\s\u3000、]+[\u4e00-\u9fff]{2,4})*[\s\u3000]*$"
 )
 _REPORTER_AFTER = re.compile(r"^[\s　]*(?:摄|报道|供图|绘|制图|作|整理)")
