@@ -29,6 +29,7 @@ _CONTINUES = frozenset("，。、；：！？”’）)》…")
 _FUNCTION_ENDS = frozenset("的在和与对把被从向为是将于以等或而并且也都就还又其之所着给让使由")
 # A sentence end inside the line: a head is one phrase, a cut paragraph may hold a sentence and a half.
 _INNER_END = re.compile(r"[。！？][^”’）]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # How a news lead starts: 3月27日…, 今天上午…, 近日，…
 _LEAD = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{4}年|今天|昨天|今年|去年|近日|日前|近年来|记者|当地时间|据)")
 # …and words no title line ends on either (a headline may end on 了 or 到).
@@ -87,11 +88,12 @@ def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False,
     out: list[Unit] = []
     if body_gap is None:
         body_gap = usual_body_gap(units)
+    page = _PageText(units)
     for k, u in enumerate(units):
         if out:
             a = out[-1]
             nxt = units[k + 1] if k + 1 < len(units) else None
-            if _continues(out, a, u, nxt, indented, wrapped, body_gap):
+            if _continues(out, a, u, nxt, indented, wrapped, body_gap, page):
                 a.text += u.text
                 a.lines += u.lines
                 a.kind = BODY
@@ -103,8 +105,27 @@ def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False,
     return out
 
 
+class _PageText:
+    """The page's own text, as evidence that a line ends inside a word: when the last character of a line
+    and the first of the next stand together elsewhere on the page (退役|军人 … 退役军人), the line was cut."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self._units = units
+        self._text: str | None = None
+
+    def joins(self, a: str, b: str, *, strict: bool = False) -> bool:
+        if self._text is None:
+            self._text = "\n".join(u.text for u in self._units)
+        if not (_HAN.match(a[-1]) and _HAN.match(b[0])):
+            return False
+        text = self._text
+        if a[-2:] + b[0] in text or a[-1] + b[:2] in text:
+            return True
+        return not strict and text.count(a[-1] + b[0]) >= 2
+
+
 def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bool, wrapped: bool,
-               body_gap: int) -> bool:
+               body_gap: int, page: _PageText) -> bool:
     if a.kind not in (BODY, HEAD) or u.kind not in (BODY, HEAD):
         return False
     t = a.text
@@ -132,10 +153,11 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     prev = out[-2] if len(out) >= 2 else None
     if prev is not None and prev.kind == HEAD and (
         t[-1] in _NEVER_ENDS or u.text[0] in _CONTINUES or ("，" in t and _LEAD.match(t)) or _INNER_END.search(t)
-        or (t.count("，") >= 2 and len(t) > 36)
+        or (t.count("，") >= 2 and len(t) > 36) or page.joins(t, u.text, strict=True)
     ):
         return True  # the first paragraph after a title block, cut where no title line can end
-    return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and _looks_cut(t, u.text)
+    return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and (
+        _looks_cut(t, u.text) or page.joins(t, u.text))
 
 
 def split_glued_fields(units: list[Unit]) -> list[Unit]:
