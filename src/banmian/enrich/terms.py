@@ -43,6 +43,8 @@ _WORD_OK = re.compile(r"^(?:[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z\-]{1,})$")
 # A word made only of these is a number or an amount (三万, 余万元), not a keyword.
 _NUMERALS = set("零〇一二两三四五六七八九十百千万亿几余多数第元个年月日号")
 
+_GLUE = set("是于对当按日至还额用同可之的了在和与也就都又将被把从向摄为而及其")
+
 _idf_lock = threading.Lock()
 _idf: tuple[dict[str, float], float] | None = None
 
@@ -84,15 +86,28 @@ def extract_terms(text: ArticleText) -> list[dict[str, Any]]:
 
 @lru_cache(maxsize=1 << 16)
 def keyword_candidate(word: str) -> bool:
-    return (word not in STOP_WORDS and bool(_WORD_OK.match(word))
-            and not all(c in _NUMERALS for c in word))
+    if word in STOP_WORDS or not _WORD_OK.match(word) or all(c in _NUMERALS for c in word):
+        return False
+    # A word jieba's dictionary lacks (found by its HMM) that opens or closes on a function character is
+    # a mis-cut, not a word: 云是, 后于, 还会, 日起, 李志伟摄.
+    if (word[0] in _GLUE or word[-1] in _GLUE) and word not in _dictionary():
+        return False
+    return True
+
+
+def _dictionary() -> dict[str, int]:
+    from . import segmenter
+
+    return segmenter().dt.FREQ
 
 
 def extract_keywords(text: ArticleText, limit: int = KEYWORDS) -> list[str]:
     idf, median = _idf_table()
     counts: Counter[str] = Counter()  # keeps first-seen order, which breaks ties below
+    # Reporters and photographers are not what an article is about.
+    credited = {n for b in text.article.bylines for n in b.names} | {n for c in text.article.credits for n in c.names}
     for i in text.indices():
-        words = [w for w in text.tokens(i) if keyword_candidate(w)]
+        words = [w for w in text.tokens(i) if keyword_candidate(w) and w not in credited]
         for _ in range(HEADLINE_WEIGHT if i == -1 else 1):
             counts.update(words)
     scores = {w: n * idf.get(w, median) for w, n in counts.items()}
