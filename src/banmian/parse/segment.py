@@ -214,11 +214,15 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 cur.closed = True
             i += 1
             continue
+        if k == NAMES and i + 1 < n and units[i + 1].gap <= 1 and cur is not None and cur.has_body \
+                and units[i + 1].text.endswith(K.JOB_TITLES):
+            # a speaker introduced with the post under the name (仲富兰 / 上海市民俗文化学会会长): text
+            cur.article.paragraphs += [u.text, units[i + 1].text]
+            i += 2
+            continue
         if (k == NAMES and i + 1 < n and units[i + 1].kind == HEAD and units[i + 1].gap <= 1
-                and (u.indent == HEADER or u.gap >= wide or cur is None or units[i + 1].text.endswith(K.JOB_TITLES))):
-            # A short line that reads as a name but sits above a title line: a kicker (安  徽), or a speaker
-            # introduced with the post under the name (仲富兰 / 上海市民俗文化学会会长), which is text.
-            k = HEAD
+                and (u.indent == HEADER or u.gap >= wide or cur is None)):
+            k = HEAD  # a short line that reads as a name but sits above a title line: a kicker (安  徽)
         if k == BYLINE or (k == NAMES and cur is not None and (cur.has_body or cur.titled)):
             if cur is None:
                 cur = new()
