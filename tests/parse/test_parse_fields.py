@@ -106,3 +106,10 @@ def test_a_header_row_is_not_an_item_when_the_text_counts_without_it():
     text = "名单公布\n\n共有4个单位入选。\n\n入选名单\n序号\t名称\n1\t甲馆\n2\t乙馆\n"
     table = parse_text(text).articles[0].tables[0]
     assert table.items == ["1", "2", "甲馆", "乙馆"]
+
+
+def test_marked_byline_lines():
+    page = parse_text("叫声小名别样亲\n\n文/付秀宏\n\n小名，又称乳名、奶名、小字。\n")
+    assert page.articles[0].bylines[0].names == ["付秀宏"]
+    page = parse_text("打开春天的方式\n\n◆周立民\n\n茶梅、含笑、桃花、樱花次第开放，春天如约而至。\n")
+    assert page.articles[0].bylines[0].names == ["周立民"]

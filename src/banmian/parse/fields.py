@@ -36,6 +36,7 @@ _DATELINE = re.compile(
 # A closing dateline: （本报开罗4月21日电）, （本报北京、曼谷…3月24日电  记者黄发红、俞懿春）.
 _CLOSING = re.compile(r"^[（(](?:据)?[^（）()]{0,60}?电(?:\s*(?P<who>[^（）()]{2,80}))?[）)]$")
 _AUTHOR_NOTE = re.compile(r"^[（(](?:作者|资料来源|来源|本文作者)")
+_BYLINE_MARK = re.compile(r"^(?:[◆◇■□●○▲△★☆]\s*|文\s*[/／|｜]\s*)")
 _NAME_SPLIT = re.compile(r"[、，,\s\u3000\xa0]+")
 
 _END = frozenset(K.SENTENCE_END)
@@ -242,9 +243,11 @@ def classify(u: Unit, indent_style: bool) -> None:
             u.data = by
             return
         if n <= 12:
-            names = person_names(s, strict=True)
+            marked = _BYLINE_MARK.match(s)
+            names = person_names(s[marked.end():] if marked else s, strict=True)
             if names is not None and len(names) <= 4:
-                u.kind = NAMES
+                # ◆韩浩月, 文/付秀宏: a mark makes the names a byline wherever they stand
+                u.kind = BYLINE if marked else NAMES
                 u.data = [Byline(None, names, None, s)]
                 return
     if "电" in s[:40]:
