@@ -69,6 +69,9 @@ def test_year_from_the_sentence_before_the_page():
     assert got["3月1日"] == ("2017-03-01", "page_date")  # a new sentence: the page's year
     assert got["二季度"] == ("2015-Q2", "context")
     assert got["2016年7月"] == ("2016-07", None)
+    d = extract_dates(article_text("5月1日至3日举行。2016年10月4日到6日举办。"))
+    got = {x["text"]: (x["value"], x.get("year_from")) for x in d}
+    assert got["3日"] == ("2017-05-03", "context") and got["6日"] == ("2016-10-06", "context")
 
 
 def test_dates_without_page_date_keep_text_and_no_value():

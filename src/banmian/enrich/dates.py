@@ -39,7 +39,7 @@ DATE_PATTERNS = [re.compile(p) for p in (
     rf"(?P<relday>今天|今日|昨天|昨日|前天|前日|明天|明日|后天|今晨|昨晨|昨晚|今晚|昨夜|今夜|明晚){_PART}",
     rf"(?P<relmonth>本月|上月|下月|上个月|下个月)(?:{_DAY}{_PART})?",
     # 21日 alone, in a dateline or before a time word: 本报北京4月21日电 is taken by the month form.
-    rf"(?<![\d０-９月号日])(?P<dayonly>[1-3]?\d)日{_PART}(?=[，,、上下晚早凌在至到起前后电讯])",
+    rf"(?<![\d０-９月号日])(?P<dayonly>[1-3]?\d)日{_PART}(?=[，,、。；上下晚早凌在至到起前后电讯举召开闭结止的])",
     r"(?<![年\d])第?(?P<quarter2>[1-4一二三四])季度",
 )]
 _REL_DAYS = {"今天": 0, "今日": 0, "今晨": 0, "今晚": 0, "今夜": 0, "昨天": -1, "昨日": -1, "昨晨": -1,
@@ -68,10 +68,12 @@ def _valid_day(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def resolve(m: re.Match[str], page: dt.date | None, context_year: int | None = None) -> dict[str, Any] | None:
+def resolve(m: re.Match[str], page: dt.date | None, context_year: int | None = None,
+            context_month: tuple[int, int] | None = None) -> dict[str, Any] | None:
     """The value of one match, or None when the match is not a date after all (13月, 32日).
 
-    ``context_year`` is a year printed earlier in the same sentence: 2016年7月……，11月5日 is in 2016.
+    ``context_year`` is a year printed earlier in the same sentence (2016年7月……，11月5日 is in 2016);
+    ``context_month`` the year and month of a date earlier in it (5月1日至3日: the 3rd of May).
     """
     g = m.groupdict()
     out: dict[str, Any] = {}
@@ -104,9 +106,17 @@ def resolve(m: re.Match[str], page: dt.date | None, context_year: int | None = N
         out["year_inferred"] = True
         out["month_inferred"] = True
         out["granularity"] = "day"
-        if page is None:
+        if context_month is not None:
+            out["year_from"] = "context"
+            y, mo = context_month
+            d = _valid_day(y, mo, day)
+            if d is None:
+                return None
+            out["value"] = d.isoformat()
+        elif page is None:
             out["value"] = None
         else:
+            out["year_from"] = "page_date"
             y, mo = (page.year, page.month) if day <= page.day + 7 else _add_months(page.year, page.month, -1)
             d = _valid_day(y, mo, day)
             if d is None:
@@ -171,17 +181,21 @@ def extract_dates(text: ArticleText) -> list[dict[str, Any]]:
         if not para:
             continue
         sentence_year: int | None = None
+        sentence_month: tuple[int, int] | None = None
         last_end = 0
         for m in _matches(para):
             if _SENTENCE_END.search(para, last_end, m.start()):
-                sentence_year = None  # a new sentence: a year printed before no longer holds
+                sentence_year = sentence_month = None  # a new sentence: what came before no longer holds
             last_end = m.end()
-            value = resolve(m, text.page_date, sentence_year)
+            value = resolve(m, text.page_date, sentence_year, sentence_month)
             if value is None:
                 continue
-            year = _year_of(value.get("value"))
+            resolved = value.get("value")
+            year = _year_of(resolved)
             if year is not None and not value.get("year_inferred"):
                 sentence_year = year
+            if resolved and re.match(r"\d{4}-\d{2}(-|$)", resolved) and not value.get("relative"):
+                sentence_month = (int(resolved[:4]), int(resolved[5:7]))
             item: dict[str, Any] = {"text": m.group(0), "value": value.pop("value"),
                                     "granularity": value.pop("granularity"),
                                     "paragraph": i, "start": m.start(), "end": m.end()}
