@@ -114,13 +114,11 @@ _SPEECH_END = set("说称讲问答道")
 _ADDRESS_END = set("老总哥姐叔伯婆爷")
 
 
-def _tag_table():
-    import jieba.posseg  # noqa: F401  (loads the word → tag table)
+def _tag_table() -> tuple[dict[str, int], dict[str, str]]:
+    from . import dictionary
 
-    from . import segmenter
-
-    seg = segmenter()
-    return seg.dt.FREQ, jieba.posseg.dt.word_tag_tab
+    d = dictionary()
+    return d.freq, d.tags
 
 
 def has_surname(name: str) -> bool:

@@ -16,7 +16,6 @@ import re
 import threading
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -56,10 +55,10 @@ def _idf_table() -> tuple[dict[str, float], float]:
         with _idf_lock:
             if _idf is None:
                 # Read the file directly: importing jieba.analyse builds its own extractors and loads it twice.
-                import jieba
+                from . import jieba_file
 
                 table: dict[str, float] = {}
-                with (Path(jieba.__file__).parent / "analyse" / "idf.txt").open(encoding="utf-8") as f:
+                with jieba_file("analyse/idf.txt").open(encoding="utf-8") as f:
                     for line in f:
                         word, _, value = line.rstrip().partition(" ")
                         if value:
@@ -96,9 +95,9 @@ def keyword_candidate(word: str) -> bool:
 
 
 def _dictionary() -> dict[str, int]:
-    from . import segmenter
+    from . import dictionary
 
-    return segmenter().dt.FREQ
+    return dictionary().freq
 
 
 def extract_keywords(text: ArticleText, limit: int = KEYWORDS) -> list[str]:
