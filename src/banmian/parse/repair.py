@@ -154,6 +154,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     if prev is not None and prev.kind == HEAD and (
         t[-1] in _NEVER_ENDS or u.text[0] in _CONTINUES or ("，" in t and _LEAD.match(t)) or _INNER_END.search(t)
         or (t.count("，") >= 2 and len(t) > 36) or page.joins(t, u.text, strict=True)
+        or t.count("“") > t.count("”")
     ):
         return True  # the first paragraph after a title block, cut where no title line can end
     return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and (

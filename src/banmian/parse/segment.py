@@ -306,7 +306,12 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 _set_title(cur, [*_title_texts(cur.article), *run], replace=True)  # a title block cut by a gap
             else:
                 cur = new()
+                opening = None
+                if len(run) >= 2 and len(run[-1]) <= 3 and not bylines_between:
+                    opening = run.pop()  # 春天茶事 / 采药: a one-word head opening the text, no subheadline
                 _set_title(cur, run, no_kicker=units[i].after_spaces)
+                if opening:
+                    cur.article.paragraphs.append(opening)
             for x in range(j, b):
                 _add_bylines(cur, units[x])
             i = b
