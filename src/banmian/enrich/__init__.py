@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import BanmianError, InputError
 from ..model import Article, Entity, Page
 
 __all__ = ["COMPONENTS", "ArticleText", "Component", "Dictionary", "cut", "dictionary", "enrich_page", "plan"]
@@ -227,7 +227,10 @@ def _recognize_page(texts: list[ArticleText]) -> None:
     from . import ner
 
     keys = [(t, i) for t in texts for i in t.indices()]
-    results = ner.recognize_many([t.text(i) for t, i in keys])
+    try:
+        results = ner.recognize_many([t.text(i) for t, i in keys])
+    except OSError as exc:  # the model file missing or unreadable: an installation problem, said in one line
+        raise BanmianError(f"the entity model could not be loaded: {exc}") from exc
     for (t, i), spans in zip(keys, results, strict=True):
         t.ner_spans[i] = list(spans)
 
