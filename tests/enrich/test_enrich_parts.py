@@ -125,6 +125,9 @@ def test_terms_are_short_quotations_not_speech():
     terms = {t["text"]: t for t in extract_terms(text)}
     assert set(terms) == {"33618", "两个确立", "重庆造"}
     assert terms["两个确立"]["count"] == 2
+    text = article_text("共建“一带一路”，一带一路倡议。", headline="“一带一路”建设")
+    (term,) = extract_terms(text)
+    assert (term["text"], term["count"], term["mentions"]) == ("一带一路", 2, 3)
     assert terms["重庆造"]["paragraph"] == -1 and terms["重庆造"]["start"] == 1
 
 

@@ -1,8 +1,9 @@
 """Policy terms and slogans, and keywords.
 
 ``terms``: what the article puts in quotation marks as a name — “33618”, “416”, “两个确立”, “小县大城” — with the
-number of times it is quoted: ``{"text", "count", "paragraph", "start"}`` (first quoted mention; ``start`` is
-the offset of the term inside ``paragraphs[paragraph]``, -1 being the headline). Quoted speech (a clause with
+number of times it is quoted: ``{"text", "count", "mentions", "paragraph", "start"}`` (``mentions`` counts it
+with or without quotation marks; ``paragraph``/``start`` locate the first quoted mention, ``start`` being the
+offset of the term inside ``paragraphs[paragraph]``, -1 the headline). Quoted speech (a clause with
 sentence punctuation, or longer than a slogan) is not a term.
 
 ``keywords``: the article's most distinctive words by TF-IDF over the shared jieba segmentation, with jieba's
@@ -80,6 +81,9 @@ def extract_terms(text: ArticleText) -> list[dict[str, Any]]:
                 terms[term]["count"] += 1
             else:
                 terms[term] = {"text": term, "count": 1, "paragraph": i, "start": m.start(group)}
+    for term, item in terms.items():
+        # Printed with or without quotation marks: a term is quoted when introduced, then often used plainly.
+        item["mentions"] = max(item["count"], sum(text.text(i).count(term) for i in text.indices()))
     return list(terms.values())
 
 
