@@ -314,6 +314,12 @@ def extract_people(article: Article, text: ArticleText) -> None:
         k = bisect_right(here, (e.start, len(text.text(e.paragraph)) + 1)) - 1
         return k >= 0 and here[k][0] <= e.start and e.end <= here[k][1]
 
+    def overlaps_other(i: int, start: int, end: int) -> bool:
+        """Overlaps a place or body: a name printed inside one (王炯 in 王炯工作室) is not a mention of him."""
+        here = other_spans.get(i, [])
+        k = bisect_right(here, (end, -1)) - 1  # the last span starting before ``end``
+        return k >= 0 and here[k][1] > start
+
     def plausible(name: str) -> bool:
         if not name_shape_ok(name) or name in bylined or name.endswith(tuple(_ADDRESS)):
             return False
@@ -401,7 +407,7 @@ def extract_people(article: Article, text: ArticleText) -> None:
         if name in bylined:
             continue
         real = [(i, s) for i, s in _occurrences(text, name)
-                if (i, s) not in claimed
+                if (i, s) not in claimed and not overlaps_other(i, s, s + len(name))
                 and not _reporter_mention(text.text(i), s, s + len(name), reporters(i))]
         if not real:
             continue
