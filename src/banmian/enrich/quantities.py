@@ -41,12 +41,12 @@ QUANTITY_RE = re.compile(
     rf"(?:\s*(?P<sep>[~～\-—－至到])\s*(?P<num2>{_NUMBER})(?P<mult2>{_MULT}))?"
     rf"(?P<more>多|余|几)?{_UNIT}(?P<after>左右|上下|以上|以下|之多)?"
 )
-_APPROX = {"将近": "nearly", "接近": "nearly", "近": "nearly", "约": "about", "大约": "about", "超过": "over",
-           "逾": "over", "数": "several", "上": "over", "不到": "under", "不足": "under", "多": "over", "余": "over", "几": "several",
-           "左右": "about", "上下": "about", "以上": "over", "以下": "under"}
+_APPROX = {"将近": "nearly", "接近": "nearly", "近": "nearly", "约": "about", "大约": "about", "左右": "about",
+           "上下": "about", "超过": "over", "逾": "over", "上": "over", "多": "over", "余": "over", "以上": "over",
+           "不到": "under", "不足": "under", "以下": "under", "数": "several", "几": "several"}
 _MULT_VALUE = {"": 1, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "十亿": 1e9,
                "百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
-# A Latin unit must end there (20~30mmHg, not 5G网络 … but 5G alone is a unit of its own kind).
+# A Latin unit must not run on into more letters: 30km is 30 km, but 5Gbps is not 5 G.
 _LATIN_UNIT = re.compile(r"[A-Za-z]")
 _SMALL_CHINESE = set("零〇一二两三四五六七八九")
 
