@@ -35,7 +35,6 @@ _DATELINE = re.compile(
 )
 # A closing dateline: （本报开罗4月21日电）, （本报北京、曼谷…3月24日电  记者黄发红、俞懿春）.
 _CLOSING = re.compile(r"^[（(](?:据)?[^（）()]{0,60}?电(?:\s*(?P<who>[^（）()]{2,80}))?[）)]$")
-_AUTHOR_NOTE = re.compile(r"^[（(](?:作者|资料来源|来源|本文作者)")
 _BYLINE_MARK = re.compile(r"^(?:[◆◇■□●○▲△★☆]\s*|文\s*[/／|｜]\s*)")
 _NAME_SPLIT = re.compile(r"[、，,\s\u3000\xa0]+")
 

@@ -18,10 +18,9 @@ from ..model import Article, Byline
 from . import knowledge as K
 from .fields import BODY, BYLINE, CREDIT, HEAD, JUMP, NAMES, ROW, SOURCE, TABLE_TITLE, ends_sentence
 from .lines import HEADER, Unit
-from .repair import SECTION_HEAD, usual_body_gap
+from .repair import usual_body_gap
 from .tables import build_table, stated_count
 
-_SECTION_END = frozenset("：:—？?")
 _DATELINE_START = re.compile(r"^(?:据)?(?:本报|新华社|中新社|人民日报|[^，。；\s]{2,12}?(?:日报|晚报|晨报|时报|网))"
                              r"[^，。；]{0,24}?电")
 _SPACES = re.compile(r"[ \xa0]+")
@@ -50,10 +49,6 @@ def mark_tables(units: list[Unit]) -> None:
             prev = units[i - 1]
             if prev.kind == HEAD and (i < 2 or units[i - 2].kind != ROW):
                 prev.kind = TABLE_TITLE
-
-
-def _is_section_head(text: str) -> bool:
-    return bool(SECTION_HEAD.match(text)) or text[-1] in _SECTION_END
 
 
 def split_title(texts: list[str], *, no_kicker: bool = False) -> tuple[str | None, str, list[str]]:
