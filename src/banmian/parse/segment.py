@@ -1,13 +1,16 @@
 """Units → articles: where one article ends and the next begins, and which lines are its title block.
 
 The page is read once, top to bottom, with a little look-ahead. What decides:
-- A run of title lines followed (perhaps after bylines) by body text heads a new article, unless it is an
-  in-article section head (a single line inside running text with the marks of one: 一、…, …：, ——).
-- A title run that is *not* followed by body text completes the article before it when that article
-  has no title yet (title blocks printed after their bodies); otherwise it is a caption of that article,
-  or, when bylines follow it, an article of its own (a picture or artwork with only a title).
-- Bylines, credits, source lines and jump lines close the article they follow: body text after them
-  starts a new article, whose title may come after it.
+- A run of title lines followed (perhaps after bylines) by body text heads a new article, unless it sits
+  inside running text as a part head would: one to three flush lines, no wider gap than between paragraphs,
+  no byline under them, no dateline opening the text, no column tag or picture-story title. In indented
+  dumps part heads are indented like text, so a flush run always heads an article.
+- A title run that is *not* followed by body text completes the article before it when that article has no
+  title yet (title blocks printed after their bodies, marked by a line holding a space); otherwise it is a
+  caption of that article, or, when bylines follow it, an article of its own (a picture with only a title).
+- Bylines, credits, source and jump lines, tables, captions and closing datelines end an article's text;
+  so does a wider gap than between paragraphs. Body text after them starts a new article, whose title may
+  follow it; text that no title ever claims goes back to the article before (a report in several parts).
 """
 
 from __future__ import annotations
