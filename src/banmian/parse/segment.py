@@ -370,6 +370,8 @@ def _is_section_head_run(units: list[Unit], i: int, j: int, nxt: Unit, indented:
         return False
     if j - i > 3 or any(units[x].text.startswith("——") for x in range(i + 1, j)):
         return False  # a subheadline marked with ——, or a long block: a title block
+    if any(units[x].gap < body_gap for x in range(i + 1, j)):
+        return False  # lines set closer than paragraphs: one title block (kicker and headline, or a wrap)
     if any(_COLUMN_TAG.search(units[x].text) or units[x].text in K.ARTICLE_TITLES for x in range(i, j)):
         return False  # 图片报道; a headline tagged with its column: …（绿色焦点）
     if j - i >= 2 and first.text[-1] in "：:" and len(first.text) <= 8:
