@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -71,7 +72,7 @@ def test_every_field_is_consistent(articles):
             source = a.headline if e.paragraph == -1 else a.paragraphs[e.paragraph]
             assert source[e.start:e.end] == e.text
         spans = sorted((e.paragraph, e.start, e.end) for e in a.entities)
-        for (p1, _, e1), (p2, s2, _) in zip(spans, spans[1:]):
+        for (p1, _, e1), (p2, s2, _) in pairwise(spans):
             assert p1 != p2 or e1 <= s2, "entities overlap"
         for d in a.dates:
             assert d["value"] is not None, d
