@@ -249,3 +249,12 @@ def test_titles_stop_at_other_people():
     assert people["沃洛金"] == ["国家杜马主席"]
     assert people["王晨"] == ["全国人大常委会副委员长兼秘书长"]
     assert people["常万全"] == ["国务委员兼国防部长"]
+
+
+def test_banmian_enrich_stays_callable_after_submodule_imports():
+    import banmian
+    import banmian.enrich.dates  # noqa: F401  (rebinds the attribute banmian.enrich to the package)
+
+    page = Page(date="2024-03-13", articles=[Article(headline="标题", paragraphs=["昨天，投资20亿元。"])])
+    assert banmian.enrich(page, components=["quantities"]) is page
+    assert page.articles[0].quantities[0]["value"] == 2_000_000_000
