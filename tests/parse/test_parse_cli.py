@@ -113,3 +113,11 @@ def test_stdin_and_markdown():
 def test_bad_flag_value_is_one_line():
     proc = run(str(SEED), "--date", "yesterday")
     assert proc.returncode != 0 and "Traceback" not in proc.stderr.decode()
+
+
+def test_json_format_with_several_files_is_refused(tmp_path):
+    for i in range(2):
+        (tmp_path / f"p{i}.txt").write_text(PAGE, encoding="utf-8")
+    assert_refused(run(str(tmp_path), "--format", "json"), "one file")
+    one = run(str(tmp_path / "p0.txt"), "--format", "jsonl")
+    assert one.returncode == 0 and len(one.stdout.decode().splitlines()) == 1
