@@ -56,12 +56,15 @@ def jieba_file(name: str) -> Path:
 
 @dataclass(frozen=True)
 class Dictionary:
-    """jieba's dictionary as two tables: word → frequency and word → part-of-speech tag."""
+    """jieba's dictionary as two tables: every word → its part-of-speech tag, and the common words (frequency
+    at least ``FREQ_FLOOR``) → frequency; the judgements only ask whether a word is that common, and leaving
+    the rare ones out halves the memory."""
 
     freq: dict[str, int]
     tags: dict[str, str]
 
 
+FREQ_FLOOR = 100
 _dictionary: Dictionary | None = None
 _dictionary_lock = threading.Lock()
 
@@ -74,13 +77,17 @@ def dictionary() -> Dictionary:
             if _dictionary is None:
                 freq: dict[str, int] = {}
                 tags: dict[str, str] = {}
+                tag_names: dict[str, str] = {}  # one string object per tag, not one per line
                 with jieba_file("dict.txt").open(encoding="utf-8") as f:
                     for line in f:
                         parts = line.split()
-                        if len(parts) >= 2:
-                            freq[parts[0]] = int(parts[1])
-                            if len(parts) >= 3:
-                                tags[parts[0]] = parts[2]
+                        if len(parts) < 2:
+                            continue
+                        word, count = parts[0], int(parts[1])
+                        if count >= FREQ_FLOOR:
+                            freq[word] = count
+                        tag = parts[2] if len(parts) >= 3 else "x"
+                        tags[word] = tag_names.setdefault(tag, tag)
                 _dictionary = Dictionary(freq, tags)
     return _dictionary
 

@@ -106,7 +106,7 @@ _LIST_END = "、，,。；;：:！？）)”\"'" + "等出席参加陪同"
 # jieba's dictionary tags many ordinary words nr (弘扬 430, 双赢 105, 晋级 238, 秦皇岛 153), so a word it
 # knows this often is taken for an ordinary word unless the text gives it a title; names it knows are mostly
 # rarer (李建国 9, 特朗普 14, 费德勒 43).
-COMMON_WORD_FREQ = 100
+COMMON_WORD_FREQ = 100  # (Dictionary keeps frequencies from FREQ_FLOOR up; both thresholds are above it)
 # A three-character name whose first two characters are a word this common is a phrase: 范围广 (范围 12101).
 # Real names rarely open so (王国 2631, 黄金 3086 stay below).
 COMMON_HEAD_FREQ = 4000

@@ -98,10 +98,10 @@ def keyword_candidate(word: str) -> bool:
     return True
 
 
-def _dictionary() -> dict[str, int]:
+def _dictionary() -> dict[str, str]:
     from . import dictionary
 
-    return dictionary().freq
+    return dictionary().tags  # every word of jieba's dictionary
 
 
 def extract_keywords(text: ArticleText, limit: int = KEYWORDS) -> list[str]:
