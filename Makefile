@@ -26,6 +26,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/parse_speed.py
 	$(BIN)/python bench/accuracy.py
+	$(BIN)/python bench/enrich.py
 
 clean:
 	rm -rf $(VENV) test-output .pytest_cache
