@@ -114,7 +114,7 @@ COMMON_HEAD_FREQ = 4000
 _PLACE_END_2 = set("村庄寨屯堡集姓")
 _SIDE = re.compile(r"^[中美俄日韩朝英法德意印巴叙伊土以越泰澳加欧非马蒙缅老柬菲新尼阿埃沙希葡西荷比瑞挪芬丹波匈捷乌哈吉塔南北密斐约黎苏古墨秘智]方$")
 # A two-character "name" ending in a speech verb is a clause: 边说, 他称.
-_SPEECH_END = set("说称讲问答道")
+_SPEECH_END = set("说説称讲问答道")
 # 郭老, 王总, 李姐: a form of address, not a name.
 _ADDRESS_END = set("老总哥姐叔伯婆爷")
 
@@ -323,6 +323,8 @@ def extract_people(article: Article, text: ArticleText) -> None:
     def plausible(name: str) -> bool:
         if not name_shape_ok(name) or name in bylined or name.endswith(tuple(_ADDRESS)):
             return False
+        if len(name) == 2 and (name[-1] in _SPEECH_END or name[-1] in _ADDRESS_END):
+            return False  # 边说, 来説; 郭老, 王总
         if freq.get(name, 0) >= COMMON_WORD_FREQ:
             return False
         return has_surname(name) or looks_foreign(name)
@@ -466,8 +468,6 @@ def _judged_name(name: str, real: list[tuple[int, int]], text: ArticleText, org_
         return False
     # Ends like a place or a body, not a given name: 高新区, 李岙村, 张庄; or is a side in talks: 韩方.
     if (len(name) >= 3 and name[-1] in _BODY_ENDINGS) or name[-1] in _PLACE_END_2 or _SIDE.match(name):
-        return False
-    if len(name) == 2 and (name[-1] in _SPEECH_END or name[-1] in _ADDRESS_END):
         return False
     # Every mention runs on into a place word: 成渝地区.
     if all(_PLACE_AFTER.match(text.text(i)[s + len(name):]) for i, s in real):
