@@ -55,3 +55,16 @@ def test_console_script_enriches_from_stdin():
     page = json.loads(proc.stdout)
     names = [p["name"] for a in page["articles"] for p in a["people"]]
     assert "刘易海" in names and "杨帆" not in names
+
+
+def test_enrich_with_markdown_and_a_folder(capsys, tmp_path):
+    for name in ("重庆日报-20240313-p01.txt", "重庆日报-20240313-p02.txt"):
+        (tmp_path / name).write_text(SEED_TEXT.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run(capsys, "parse", str(tmp_path), "--enrich")
+    assert code == 0, err
+    pages = [json.loads(line) for line in out.splitlines()]
+    assert [p["page"] for p in pages] == [1, 2]
+    assert all(p["articles"][0]["people"][0]["name"] == "习近平" for p in pages)
+    code, out, err = run(capsys, "parse", str(SEED_TEXT), "--enrich", "--format", "markdown")
+    assert code == 0, err
+    assert "市委召开全市领导干部会议" in out
