@@ -15,6 +15,8 @@ Nothing is lost: every non-whitespace character of the input lands in some field
 
 from __future__ import annotations
 
+import json
+
 from ..model import Page
 from .fields import classify
 from .lines import read_units
@@ -36,4 +38,16 @@ def parse_text(text: str, *, paper: str | None = None, date: str | None = None, 
     units = join_column_breaks(units, indented, bool(widths), body_gap)
     articles, leftover = segment(units, indented, body_gap)
     result = Page(paper=paper, date=date, page=page, articles=articles, leftover=leftover)
+    if "\u200b" in text or "\ufeff" in text:
+        _keep_invisible(text, result)
     return result
+
+
+def _keep_invisible(text: str, page: Page) -> None:
+    """Zero-width spaces and stray byte-order marks are trimmed from line ends like spaces; they are not
+    whitespace to Unicode, so the ones trimmed go to ``leftover`` (nothing is dropped silently)."""
+    out = json.dumps([a.to_dict() for a in page.articles], ensure_ascii=False) + "".join(page.leftover)
+    for ch in ("\u200b", "\ufeff"):
+        missing = text.count(ch) - out.count(ch)
+        if missing > 0:
+            page.leftover.append(ch * missing)

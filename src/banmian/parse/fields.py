@@ -186,10 +186,11 @@ def parse_credit(text: str) -> tuple[Credit | None, list[Byline]]:
         head = " ".join(tokens[:-1])
         by = parse_byline(head)
         org = tokens[-1]
-        if by is not None and 3 <= len(org) <= 24:
+        if by is not None and 3 <= len(org) <= 24 and not any(c in org for c in "，。、；：！？“”"):
             for b in by:
                 b.text = head if b.text else ""
-            return Credit(role, [org], org + role), by
+            # the credit's text runs from the organisation to the line's end (an agency in brackets too)
+            return Credit(role, [org], text[text.rindex(org):]), by
     if role in ("供图", "制图", "摄影", "配图") and 3 <= len(rest) <= 24 and not _WS.search(rest) \
             and not any(c in rest for c in "，。、；：！？"):
         return Credit(role, [rest], text), []
