@@ -31,10 +31,11 @@ _FUNCTION_ENDS = frozenset("的在和与对把被从向为是将于以等或而�
 _INNER_END = re.compile(r"[。！？][^”’）]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # How a news lead starts: 3月27日…, 今天上午…, 近日，…
-_LEAD = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{4}年|今天|昨天|今年|去年|近日|日前|近年来|记者|当地时间|据)")
+_LEAD = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{4}年|今天|昨天|今晨|昨晚|今日|昨日|当天|今年|去年|近日|日前|近期|近年来|记者|"
+                   r"当地时间|据)")
 # …and words no title line ends on either (a headline may end on 了 or 到).
 _NEVER_ENDS = frozenset("的和与及对把被从向为将于以或而并且之所给让使由")
-_DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^，。；]{0,24}?电")
+_DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)(?:[^，。；]{0,24}?电|[^，。；\d]{0,12}\d)")
 SECTION_HEAD = re.compile(
     r"^(?:[" + K.CHINESE_NUMERALS + r"]{1,3}[、是]|[（(][" + K.CHINESE_NUMERALS + r"\d]{1,3}[）)]|\d{1,2}[、.．]"
     r"|第[" + K.CHINESE_NUMERALS + r"]{1,3}[，、是：]|[■□●◆▲★☆◎※█]|(?:" + "|".join(K.SECTION_HEAD_WORDS) + r")$)"
@@ -154,7 +155,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     if prev is not None and prev.kind == HEAD and (
         t[-1] in _NEVER_ENDS or u.text[0] in _CONTINUES or ("，" in t and _LEAD.match(t)) or _INNER_END.search(t)
         or (t.count("，") >= 2 and len(t) > 36) or page.joins(t, u.text, strict=True)
-        or t.count("“") > t.count("”")
+        or t.count("“") > t.count("”") or "——" in t[2:-2]
     ):
         return True  # the first paragraph after a title block, cut where no title line can end
     return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and (
