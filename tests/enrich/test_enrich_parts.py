@@ -258,3 +258,10 @@ def test_banmian_enrich_stays_callable_after_submodule_imports():
     page = Page(date="2024-03-13", articles=[Article(headline="标题", paragraphs=["昨天，投资20亿元。"])])
     assert banmian.enrich(page, components=["quantities"]) is page
     assert page.articles[0].quantities[0]["value"] == 2_000_000_000
+
+
+def test_attendance_lists():
+    page = Page(date="2024-03-13", articles=[Article(headline="会议", paragraphs=[
+        "会议由市长主持。胡衡华、王炯、程丽华出席。国务院、全国人大出席。市委、市政府领导参加。"])])
+    enrich_page(page)
+    assert [p.name for p in page.articles[0].people] == ["胡衡华", "王炯", "程丽华"]

@@ -101,6 +101,12 @@ _TITLED_NAME = re.compile(
     + r"(?=[，。、；：！？,;:\s（(\d]|表示|说|指出|强调|介绍|主持|出席|在|会见|会晤|等|和|与|认为|称|告诉|透露|率|一行"
     + "|同志|昨|今|近日|日前|也|还|就|对|向|将|已|曾|的)"
 )
+# Two or more short names joined by 、 right before an attendance verb, after a clause boundary.
+_ATTENDANCE_LIST = re.compile(
+    r"(?:^|(?<=[，。；：、\s]))(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)(?:等)?"
+    r"(?=出席|参加|陪同|参会|会见|列席)"
+)
+_LIST_ITEM = re.compile(r"[^、]+")
 _LIST_SEP = "、，,"
 _LIST_END = "、，,。；;：:！？）)”\"'" + "等出席参加陪同"
 # jieba's dictionary tags many ordinary words nr (弘扬 430, 双赢 105, 晋级 238, 秦皇岛 153), so a word it
@@ -365,7 +371,21 @@ def extract_people(article: Article, text: ArticleText) -> None:
             kept.append(Entity(cand, "PER", i, s, t))
             taken.update((i, pos) for pos in range(s, t))
 
-    # 2b. Names the model missed inside lists of names it did find (胡衡华、王炯、程丽华，李明清).
+    # 2b. A list of names the model missed altogether, closed by attendance (王炯、程丽华出席): every item
+    #     must look like a name for any to count.
+    for i in text.indices():
+        for m in _ATTENDANCE_LIST.finditer(text.text(i)):
+            items = list(_LIST_ITEM.finditer(m.group("names")))
+            if len(items) < 2 or not all(plausible(x.group()) and not ordinary_word(x.group())
+                                         and has_surname(x.group()) for x in items):
+                continue
+            for x in items:
+                s, t = m.start("names") + x.start(), m.start("names") + x.end()
+                if (i, s) not in taken and (i, t - 1) not in taken:
+                    kept.append(Entity(x.group(), "PER", i, s, t))
+                    taken.update((i, pos) for pos in range(s, t))
+
+    # 2c. Names the model missed inside lists of names it did find (胡衡华、王炯、程丽华，李明清).
     seen = {(e.paragraph, e.start) for e in kept}
     frontier = list(kept)
     while frontier:
