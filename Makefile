@@ -27,6 +27,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/parse_speed.py
 	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/enrich.py
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf $(VENV) test-output .pytest_cache
