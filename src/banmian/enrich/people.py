@@ -7,7 +7,8 @@
 - Reporters are not people of the story: names in bylines and credits, and mentions in reporter position
   (（记者倪弋）, 本报记者 X 摄) are left out.
 - Names the model missed are added where the text makes them certain: right after an office and before a
-  verb (副司长邱汝介绍), or beside names it found in a list (胡衡华、王炯).
+  verb (副司长邱汝介绍), beside names it found in a list (胡衡华、王炯), or in a list of names before an
+  attendance verb (王炯、程丽华出席).
 - Junk the model tags as names (弘扬 — a common verb; 永仁 — part of 永仁心医疗; 成渝 — 成渝地区) is
   filtered by shape, dictionary frequency, context and the model's own consistency (a string printed often
   but seldom tagged is a word), never by a list of known mistakes.
