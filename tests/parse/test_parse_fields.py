@@ -113,3 +113,9 @@ def test_marked_byline_lines():
     assert page.articles[0].bylines[0].names == ["付秀宏"]
     page = parse_text("打开春天的方式\n\n◆周立民\n\n茶梅、含笑、桃花、樱花次第开放，春天如约而至。\n")
     assert page.articles[0].bylines[0].names == ["周立民"]
+
+
+def test_a_jump_at_the_end_of_the_paragraph_it_cuts():
+    page = parse_text("标题一行\n\n正文第一段讲了很多事情，还没有讲完（下转第三版）\n")
+    a = page.articles[0]
+    assert (a.headline, a.paragraphs, a.jumps) == ("标题一行", ["正文第一段讲了很多事情，还没有讲完"], ["（下转第三版）"])

@@ -24,6 +24,8 @@ _ROLE_TOKEN = re.compile(
 )
 _SURNAME_SET = frozenset(K.SURNAMES)
 _JUMP = re.compile(r"^[（(](?:" + "|".join(K.JUMP_WORDS) + r")[^（）()]{0,24}[）)]$")
+# A jump set at the end of the paragraph it cuts: …还没有讲完（下转第三版）
+JUMP_TAIL = re.compile(r"[（(](?:下转|转第|紧转|转见|接第|上接|续见)[^（）()]{0,12}版[）)]$")
 _SOURCE = re.compile(r"^(?:据(?P<a>[^，。、；：\s]{2,18}?)(?:报道|消息)?|(?:稿件)?来源[:：]\s*(?P<b>[^，。；]{2,24}))$")
 _CREDIT_SUFFIX = re.compile("(?:" + "|".join(K.CREDIT_SUFFIXES) + ")$")
 _CREDIT_LABEL = re.compile(r"^(?P<label>" + "|".join(K.CREDIT_LABELS) + r")\s*[:：]\s*(?P<who>.{1,30})$")
@@ -256,7 +258,7 @@ def classify(u: Unit, indent_style: bool) -> None:
             u.kind = BODY
             u.data = names
             return
-    if (indent_style and u.indent == PARA) or u.byline_slot:
+    if (indent_style and u.indent == PARA) or u.byline_slot or (s[-1] in "）)" and JUMP_TAIL.search(s)):
         u.kind = BODY  # (a byline slot that holds no byline holds text)
         return
     if ends_sentence(s):

@@ -19,7 +19,19 @@ import re
 
 from ..model import Article, Byline
 from . import knowledge as K
-from .fields import BODY, BYLINE, CREDIT, HEAD, JUMP, NAMES, ROW, SOURCE, TABLE_TITLE, ends_sentence
+from .fields import (
+    BODY,
+    BYLINE,
+    CREDIT,
+    HEAD,
+    JUMP,
+    JUMP_TAIL,
+    NAMES,
+    ROW,
+    SOURCE,
+    TABLE_TITLE,
+    ends_sentence,
+)
 from .lines import HEADER, Unit
 from .repair import usual_body_gap
 from .tables import build_table, stated_count
@@ -161,7 +173,13 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             if cur is None or cur.closed or (u.gap >= wide and cur.has_body):
                 cur = new()
                 cur.pending_title = True
-            cur.article.paragraphs.append(u.text)
+            text = u.text
+            jump = JUMP_TAIL.search(text) if text[-1] in "）)" else None
+            if jump and jump.start() > 0:
+                # （下转第三版） set at the end of the paragraph it cuts
+                cur.article.jumps.append(jump.group(0))
+                text = text[: jump.start()].rstrip()
+            cur.article.paragraphs.append(text)
             cur.has_body = True
             if u.data:
                 cur.article.bylines.append(Byline("记者", list(u.data), None, ""))
