@@ -38,6 +38,7 @@ from .tables import build_table, stated_count
 
 _DATELINE_START = re.compile(r"^(?:据)?(?:本报|新华社|中新社|人民日报|[^，。；\s]{2,12}?(?:日报|晚报|晨报|时报|网))"
                              r"[^，。；]{0,24}?电")
+_DATELINE_OUTLET = re.compile(r"^[（(]?据?(本报|新华社|中新社|人民日报)")
 _SPACES = re.compile(r"[ \xa0]+")
 # A headline's column tag: 华北明珠 再绽璀璨（绿色焦点）. (A part head like 于殿利（商务印书馆总经理） names a person.)
 _COLUMN_TAG = re.compile(r"^[^（）]{5,}（[^（）]{2,12}）$")
@@ -182,7 +183,8 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             cur.article.paragraphs.append(text)
             cur.has_body = True
             if u.data:
-                cur.article.bylines.append(Byline("记者", list(u.data), None, ""))
+                outlet = _DATELINE_OUTLET.match(text)
+                cur.article.bylines.append(Byline("记者", list(u.data), outlet.group(1) if outlet else None, ""))
             if u.text[0] in "（(" and u.text[-1] in "）)" and ("电" in u.text or u.text[1:3] == "作者"):
                 cur.closed = True  # （本报开罗4月21日电）, （作者为…）: the article's last line
             i += 1
