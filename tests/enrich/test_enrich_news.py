@@ -44,6 +44,7 @@ def test_premier_and_his_title(articles):
     a = find(articles, "李克强同澳大利亚总理")
     assert a.people[0].name == "李克强"
     assert people(a)["李克强"] == ["国务院总理"]
+    assert people(a)["特恩布尔"] == ["澳大利亚总理"]  # a transliterated name
     assert "焦翔" not in people(a) and "李锋" not in people(a)  # the dateline's reporters
 
 

@@ -48,7 +48,7 @@ TRANSLITERATION = set(
     "豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱兰朗劳勒雷里利莉列林琳隆卢鲁伦罗洛马迈麦曼梅蒙"
     "米敏莫默姆穆纳娜内尼涅宁纽努诺帕潘佩彭皮普齐奇乔切钦琼丘萨塞桑瑟森沙莎善舍施什斯松苏索塔泰坦汤特滕"
     "提图托瓦万旺威韦维温沃乌武西希锡夏谢辛休修许雅亚扬耶伊因英尤于约泽扎詹兹佐祖"
-    "延娃琪薇丝黛妮茨缪瑙鲍舍绍肖岑楚翁欧乔菲弗萨泽洛基科"
+    "延娃琪薇丝黛妮茨缪瑙鲍舍绍肖岑楚翁欧乔菲弗萨泽洛基科尔夫契侯卜易欣罕翰蓬赛逊顿龙登"
 )
 # Words that end a title: the office, rank or role printed next to a name. Longest match wins.
 TITLE_WORDS = frozenset("""
