@@ -263,7 +263,7 @@ def classify(u: Unit, indent_style: bool) -> None:
         return
     if ends_sentence(s):
         # Headlines may end in ！ or ？ (不必恐慌，春天临近了！), but they are short and hold no full stop.
-        u.kind = HEAD if (n <= 24 and s[-1] not in "。；;…" and "。" not in s) else BODY
+        u.kind = HEAD if (n <= (36 if " " in s else 24) and s[-1] not in "。；;…" and "。" not in s) else BODY
         return
     if n <= 48:
         u.kind = HEAD
