@@ -241,6 +241,12 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
         if (k == NAMES and i + 1 < n and units[i + 1].kind == HEAD and units[i + 1].gap <= 1
                 and (u.indent == HEADER or u.gap >= wide or cur is None)):
             k = HEAD  # a short line that reads as a name but sits above a title line: a kicker (安  徽)
+        if (k == NAMES and cur is not None and cur.has_body and u.gap >= wide
+                and (i + 1 == n or units[i + 1].gap >= wide)):
+            cur.article.captions.append(u.text)  # a name standing alone between wide gaps: a photo caption
+            cur.closed = True
+            i += 1
+            continue
         if k == BYLINE or (k == NAMES and cur is not None and (cur.has_body or cur.titled)):
             if cur is None:
                 cur = new()
