@@ -90,7 +90,7 @@ _BYLINE_PARAGRAPH = re.compile(
 _REPORTER_AFTER = re.compile(r"^[\s　]*(?:摄|报道|供图|绘|制图|作|整理)")
 # After a place or bloc, not a person: 成渝地区, 京津冀协同.
 _PLACE_AFTER = re.compile(r"^(?:地区|两地|双城|经济圈|城市群|都市圈|片区|一带|沿线|地方|高速|铁路|高铁|省|市|县|区|镇|乡|村)")
-_BODY_ENDINGS = set("区市县省镇乡村庄寨屯堡集局部委厅院会所馆站厂司园港路街队社网办处科股室组阁楼堂亭寺庙宫殿塔苑汇湾性式型率")
+_BODY_ENDINGS = set("区市县省镇乡村庄寨屯堡集局部委厅院会所馆站厂司园港路街队社网办处科股室组阁楼堂亭寺庙宫殿塔苑汇湾岛性式型率")
 # Characters a model tends to run a two-character name into: 欧公曰, 陈晓说, 丁淀则.
 _LEADING = set("同与及跟")
 _TRAILING = set("说曰道则为于常自深译反在和也与将曾就都又已还对向从把被让给等")
@@ -110,9 +110,10 @@ _ATTENDANCE_LIST = re.compile(
 _LIST_ITEM = re.compile(r"[^、]+")
 _LIST_SEP = "、，,"
 _LIST_END = "、，,。；;：:！？）)”\"'" + "等出席参加陪同"
-# jieba's dictionary tags many ordinary words nr (弘扬 430, 双赢 105, 晋级 238, 秦皇岛 153), so a word it
-# knows this often is taken for an ordinary word unless the text gives it a title; names it knows are mostly
-# rarer (李建国 9, 特朗普 14, 费德勒 43).
+# jieba's dictionary tags many ordinary words nr (弘扬 430, 双赢 105, 晋级 238, 雷达 2930), so a two-character
+# word it knows this often, or a longer one that does not open with a surname (利比亚), is taken for an
+# ordinary word unless the text gives it a title. Three-character entries that open with a surname are
+# famous names however common (邓小平 4055, 李大钊 1338); two-character ones are lost without a title (孔子).
 COMMON_WORD_FREQ = 100  # (Dictionary keeps frequencies from FREQ_FLOOR up; both thresholds are above it)
 # A three-character name whose first two characters are a word this common is a phrase: 范围广 (范围 12101).
 # Real names rarely open so (王国 2631, 黄金 3086 stay below).
@@ -332,7 +333,8 @@ def extract_people(article: Article, text: ArticleText) -> None:
             return False
         if len(name) == 2 and (name[-1] in _SPEECH_END or name[-1] in _ADDRESS_END):
             return False  # 边说, 来説; 郭老, 王总
-        if freq.get(name, 0) >= COMMON_WORD_FREQ:
+        if freq.get(name, 0) >= COMMON_WORD_FREQ and (len(name) == 2 or not has_surname(name)):
+            # (a common three-character entry that opens with a surname is a famous name: 邓小平, 李大钊)
             return False
         return has_surname(name) or looks_foreign(name)
 
