@@ -265,3 +265,12 @@ def test_attendance_lists():
         "会议由市长主持。胡衡华、王炯、程丽华出席。国务院、全国人大出席。市委、市政府领导参加。"])])
     enrich_page(page)
     assert [p.name for p in page.articles[0].people] == ["胡衡华", "王炯", "程丽华"]
+
+
+def test_famous_names_are_not_ordinary_words_but_common_words_are():
+    page = Page(date="2024-03-13", articles=[Article(headline="纪念", paragraphs=[
+        "李大钊是中国共产主义运动的先驱，邓小平曾在这里工作。雷达站旁，丁香花开。"])])
+    enrich_page(page)
+    names = [p.name for p in page.articles[0].people]
+    assert "李大钊" in names and "邓小平" in names
+    assert "雷达" not in names and "丁香" not in names
