@@ -31,7 +31,7 @@ _FUNCTION_ENDS = frozenset("的在和与对把被从向为是将于以等或而�
 _INNER_END = re.compile(r"[。！？][^”’）]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # How a news lead starts: 3月27日…, 今天上午…, 近日，…
-_LEAD = re.compile(r"^(?:\d{1,2}月\d{1,2}日|\d{4}年|今天|昨天|今晨|昨晚|今日|昨日|当天|今年|去年|近日|日前|近期|近年来|记者|"
+_LEAD = re.compile(r"^(?:(?:自|从|在|截至|到)?\d{1,2}月\d{1,2}日|\d{4}年|今天|昨天|今晨|昨晚|今日|昨日|当天|今年|去年|近日|日前|近期|近年来|记者|"
                    r"当地时间|据)")
 # …and words no title line ends on either (a headline may end on 了 or 到).
 _NEVER_ENDS = frozenset("的和与及对把被从向为将于以或而并且之所给让使由")

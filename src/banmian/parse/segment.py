@@ -305,9 +305,10 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                     i = j
                 continue
         run = title_lines(units, i, j)
-        if (j - i == 1 and cur is not None and cur.has_body and not cur.closed and ends_sentence(run[0])
-                and units[i].gap <= body_gap):
-            # a short last sentence of the text (还是那句话：冬天已到，春天还会远吗？), not a title
+        if (j - i == 1 and cur is not None and cur.has_body and not cur.closed and units[i].gap <= body_gap
+                and (ends_sentence(run[0]) or (nxt is not None and nxt.kind == SOURCE and nxt.gap <= 1))):
+            # a short last sentence of the text (还是那句话：冬天已到，春天还会远吗？), or the line right above
+            # the source line: text, not a title
             cur.article.paragraphs.append(run[0])
             i = j
             continue
