@@ -52,8 +52,31 @@ def load_set(corpus: Path, name: str) -> list[Sentence]:
     raise SystemExit(f"unknown set {name!r}")
 
 
+def substituted(sentence: Sentence, names: dict[str, list[str]], rng: random.Random) -> Sentence:
+    """A copy of ``sentence`` with each entity replaced by a random name of the same type.
+
+    Mention replacement: the model sees the same contexts with other names in them, so it learns from
+    context and name shape rather than memorising the names of a small training set."""
+    text, spans, last = [], [], 0
+    for start, end, kind in sorted(sentence.spans):
+        text.append(sentence.text[last:start])
+        pos = sum(len(x) for x in text)
+        name = rng.choice(names[kind]) if names.get(kind) else sentence.text[start:end]
+        text.append(name)
+        spans.append((pos, pos + len(name), kind))
+        last = end
+    text.append(sentence.text[last:])
+    return Sentence("".join(text), spans)
+
+
 def train(
-    sentences: list[Sentence], out: Path, c1: float, c2: float, iterations: int, lexicon_parts: int = 5
+    sentences: list[Sentence],
+    out: Path,
+    c1: float,
+    c2: float,
+    iterations: int,
+    lexicon_parts: int = 5,
+    augment: int = 0,
 ) -> None:
     """Train a CRF on ``sentences`` into ``out`` (and its name lexicon beside it, unless ``lexicon_parts``
     is 0). The lexicon features of the sentences in each of ``lexicon_parts`` parts come from the names
@@ -65,11 +88,23 @@ def train(
         Lexicon.from_spans(s for i, s in enumerate(sentences) if i % lexicon_parts != part)
         for part in range(lexicon_parts)
     ]
+    parts = max(lexicon_parts, 1)
+    # Names for mention replacement come from the sentence's own part, so a replacement name is no more
+    # likely to be in that part's lexicon than the name it replaces.
+    part_names: list[dict[str, list[str]]] = [{} for _ in range(parts)]
+    for i, s in enumerate(sentences):
+        for start, end, kind in s.spans:
+            part_names[i % parts].setdefault(kind, []).append(s.text[start:end])
+    rng = random.Random(7)
     for i, s in enumerate(sentences):
         lexicon = lexicons[i % lexicon_parts] if lexicon_parts else None
-        for offset, piece in split_pieces(s.text):
-            spans = [(a - offset, b - offset, k) for a, b, k in s.spans if offset <= a and b <= offset + len(piece)]
-            trainer.append(featurizer.features(piece, lexicon), spans_to_tags(len(piece), spans))
+        versions = [s] + [substituted(s, part_names[i % parts], rng) for _ in range(augment if s.spans else 0)]
+        for version in versions:
+            for offset, piece in split_pieces(version.text):
+                spans = [
+                    (a - offset, b - offset, k) for a, b, k in version.spans if offset <= a and b <= offset + len(piece)
+                ]
+                trainer.append(featurizer.features(piece, lexicon), spans_to_tags(len(piece), spans))
     lexicon_path = lexicon_path_for(out)
     if lexicon_parts:
         lexicon_path.write_text(Lexicon.from_spans(sentences).dump() + "\n", encoding="utf-8")
@@ -109,6 +144,15 @@ def unlabelled_sentences(paths: list[Path]) -> list[str]:
     return out
 
 
+def machine_tagged(model: Path, paths: list[Path]) -> list[Sentence]:
+    """Sentences of unlabelled text tagged by ``model``: self-training material for a second model."""
+    texts = unlabelled_sentences(paths)
+    recognizer = Recognizer(model)
+    auto = [Sentence(t, spans) for t, spans in zip(texts, recognizer.recognize_many(texts), strict=True)]
+    print(f"self-training on {len(auto)} machine-tagged sentences", file=sys.stderr)
+    return auto
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", type=Path, help="folder with the NER gold sets")
@@ -121,6 +165,7 @@ def main() -> None:
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--augment", type=int, default=0, help="copies of each sentence with its names replaced")
     ap.add_argument("--lexicon-parts", type=int, default=5, help="0: no name-lexicon features")
     ap.add_argument("--self-train", nargs="*", type=Path, default=[])
     args = ap.parse_args()
@@ -137,20 +182,21 @@ def main() -> None:
             fold_train = [s for i, s in enumerate(gold) if i not in held] + extra
             fold_test = [s for i, s in enumerate(gold) if i in held]
             path = args.out.with_suffix(f".fold{fold}.crfsuite")
-            train(fold_train, path, args.c1, args.c2, args.iterations, args.lexicon_parts)
+            train(fold_train, path, args.c1, args.c2, args.iterations, args.lexicon_parts, args.augment)
+            if args.self_train:
+                print(f"fold {fold} (first model): {evaluate(path, fold_test)}", flush=True)
+                auto = machine_tagged(path, args.self_train)
+                train(fold_train + auto, path, args.c1, args.c2, args.iterations, args.lexicon_parts, args.augment)
             print(f"fold {fold}: {evaluate(path, fold_test)}", flush=True)
             if args.one_fold:
                 break
         return
-    train(data, args.out, args.c1, args.c2, args.iterations, args.lexicon_parts)
+    train(data, args.out, args.c1, args.c2, args.iterations, args.lexicon_parts, args.augment)
     if args.self_train:
-        texts = unlabelled_sentences(args.self_train)
-        recognizer = Recognizer(args.out)
-        auto = [Sentence(t, spans) for t, spans in zip(texts, recognizer.recognize_many(texts), strict=True)]
-        print(f"self-training on {len(auto)} machine-tagged sentences", file=sys.stderr)
+        auto = machine_tagged(args.out, args.self_train)
         for name in args.test:
             print(f"test {name} (first model): {evaluate(args.out, load_set(args.corpus, name))}")
-        train(data + auto, args.out, args.c1, args.c2, args.iterations, args.lexicon_parts)
+        train(data + auto, args.out, args.c1, args.c2, args.iterations, args.lexicon_parts, args.augment)
     for name in args.test:
         print(f"test {name}: {evaluate(args.out, load_set(args.corpus, name))}", flush=True)
 

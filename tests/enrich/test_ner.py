@@ -99,3 +99,18 @@ def test_tags_round_trip():
     assert tags_to_spans(spans_to_tags(12, spans, scheme="BIO")) == spans
     # an I- without its B- still opens a span (conlleval's reading)
     assert tags_to_spans(["O", "I-LOC", "I-LOC", "B-PER"]) == [(1, 3, "LOC"), (3, 4, "PER")]
+
+
+def test_name_sets_mark_longest_name_per_set():
+    from banmian.enrich.ner_features import NameSets
+
+    sets = NameSets({"gL": {"北京", "北京市"}, "xO": {"北京市委", "市委"}})
+    marks: list[list[str]] = [[] for _ in range(4)]
+    sets.mark("北京市委", marks)
+    assert [set(m) for m in marks] == [{"gL=B", "xO=B"}, {"gL=I", "xO=I"}, {"gL=E", "xO=I"}, {"xO=E"}]
+
+
+def test_trim_span_drops_stray_punctuation():
+    assert ner.trim_span("天津日报》", 0, 5) == (0, 4)
+    assert ner.trim_span("《时代》周刊", 0, 6) == (0, 6)
+    assert ner.trim_span("“北京", 0, 3) == (1, 3)

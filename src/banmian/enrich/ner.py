@@ -66,6 +66,29 @@ def split_pieces(text: str, limit: int = MAX_PIECE) -> list[tuple[int, str]]:
     return pieces
 
 
+# Punctuation and spaces a name does not begin or end with (a closing 》 is kept when its 《 is inside).
+_EDGE = set("，。、；：？！“”‘’（）()《》〈〉【】「」『』—…·,.;:?!\"' \u3000\t\r\n")
+_PAIRS = {"》": "《", "）": "（", ")": "(", "〉": "〈", "』": "『", "」": "「", "”": "“"}
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop stray punctuation at the edges of a tagged span (天津日报》 → 天津日报)."""
+    while start < end and text[start] in _EDGE and text[start] not in _PAIRS.values():
+        start += 1
+    while start < end and text[end - 1] in _EDGE:
+        opener = _PAIRS.get(text[end - 1])
+        if opener and opener in text[start : end - 1]:
+            break
+        end -= 1
+    while start < end and text[start] in _PAIRS.values() and _closer(text[start]) not in text[start + 1 : end]:
+        start += 1
+    return start, end
+
+
+def _closer(opener: str) -> str:
+    return next(close for close, op in _PAIRS.items() if op == opener)
+
+
 class Recognizer:
     def __init__(self, model_path: str | Path = MODEL_PATH, featurizer: Featurizer | None = None):
         import pycrfsuite
@@ -96,7 +119,9 @@ class Recognizer:
             if piece.isspace():
                 continue
             for start, end, kind in tags_to_spans(self.tag_piece(piece)):
-                spans.append((offset + start, offset + end, kind))
+                start, end = trim_span(piece, start, end)
+                if start < end:
+                    spans.append((offset + start, offset + end, kind))
         return spans
 
     def recognize_many(self, texts: list[str]) -> list[list[Span]]:

@@ -15,6 +15,7 @@ Each character of a sentence gets a list of feature strings (crfsuite's input). 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 # Word endings that make an organisation (checked on jieba words, longest first).
 ORG_SUFFIXES = (
@@ -69,7 +70,6 @@ class Lexicon:
 
     def __init__(self, names: dict[str, set[str]]):
         self.entries = {kind: {n for n in found if len(n) >= 2} for kind, found in names.items()}
-        self.sets = {kind: NameSet(found) for kind, found in self.entries.items()}
 
     @classmethod
     def from_spans(cls, sentences) -> Lexicon:
@@ -92,53 +92,84 @@ class Lexicon:
         return cls(names)
 
 
-class NameSet:
-    """A set of names with, for each first character, the lengths of the names starting with it
-    (longest first): lookups at a position try only lengths that can match."""
+class NameSets:
+    """Several named sets of names, searched in one pass. For each set, each character is marked
+    ``<set>=B|I|E`` from the longest name of that set covering it."""
 
-    def __init__(self, names: set[str]):
-        self.names = names
+    def __init__(self, sets: dict[str, set[str]]):
+        self.prefixes: dict[str, list[str]] = {}
         lengths: dict[str, set[int]] = {}
-        for name in names:
-            lengths.setdefault(name[0], set()).add(len(name))
+        for prefix, names in sets.items():
+            for name in names:
+                self.prefixes.setdefault(name, []).append(prefix)
+                lengths.setdefault(name[0], set()).add(len(name))
+        # for each first character, the lengths of the names starting with it, longest first
         self.lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
 
-    def mark_longest(self, text: str, prefix: str, marks: list[list[str]]) -> None:
-        """Add ``<prefix>=B|I|E`` to each character covered by a name, from the longest name covering it."""
+    def mark(self, text: str, marks: list[list[str]]) -> None:
         n = len(text)
-        best = [0] * n
-        names = self.names
+        best: dict[str, list[int]] = {}  # per set: length of the longest name covering each character
+        get_prefixes = self.prefixes.get
         for i, ch in enumerate(text):
+            matched: list[str] = []  # sets that already matched at i (with a longer name)
             for length in self.lengths.get(ch, ()):
-                if length <= n - i and text[i : i + length] in names:
+                if length > n - i:
+                    continue
+                found = get_prefixes(text[i : i + length])
+                if not found:
+                    continue
+                for prefix in found:
+                    if prefix in matched:
+                        continue
+                    matched.append(prefix)
+                    covered = best.get(prefix)
+                    if covered is None:
+                        covered = best[prefix] = [0] * n
+                    tag = prefix + "="
                     for j in range(i, i + length):
-                        if length > best[j]:
-                            if best[j]:
-                                marks[j] = [m for m in marks[j] if not m.startswith(prefix + "=")]
-                            best[j] = length
-                            pos = "B" if j == i else ("E" if j == i + length - 1 else "I")
-                            marks[j].append(f"{prefix}={pos}")
-                    break
+                        if length > covered[j]:
+                            if covered[j]:
+                                marks[j] = [m for m in marks[j] if not m.startswith(tag)]
+                            covered[j] = length
+                            marks[j].append(tag + ("B" if j == i else ("E" if j == i + length - 1 else "I")))
+
+
+def _jieba_word_tags() -> dict[str, str]:
+    """word → part-of-speech tag from jieba's dictionary file, read directly: importing jieba (and its HMM
+    tables) to get the same table costs several times longer."""
+    from importlib.util import find_spec
+
+    spec = find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("jieba is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+    tags: dict[str, str] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
 
 
 class Featurizer:
     """Holds jieba's tokenizer, its tag table and the gazetteers; ``features(text)`` is thread-safe."""
 
     def __init__(self) -> None:
-        import jieba
-        import jieba.posseg
         import rjieba
 
-        jieba.setLogLevel(60)
         # rjieba runs jieba's dictionary and HMM in Rust: the same words as jieba.cut, many times faster.
         self._cut = rjieba.cut
-        self._tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+        self._tags = _jieba_word_tags()
         gaz: dict[str, set[str]] = {"P": set(), "L": set(), "O": set()}
         for word, tag in self._tags.items():
             kind = _GAZ_TYPES.get(tag)
             if kind and 2 <= len(word) <= _GAZ_MAX[kind]:
                 gaz[kind].add(word)
-        self._gaz = {kind: NameSet(names) for kind, names in gaz.items()}
+        self._gaz = {"g" + kind: names for kind, names in gaz.items()}
+        self._gaz_only = NameSets(self._gaz)
+        # name sets with a lexicon merged in, built once per lexicon (the recogniser uses one)
+        self._with_lexicon: dict[int, tuple[Lexicon, NameSets]] = {}
 
     def words(self, text: str) -> list[tuple[str, str]]:
         out = []
@@ -151,12 +182,18 @@ class Featurizer:
 
     def _gazetteer_marks(self, text: str, lexicon: Lexicon | None) -> list[list[str]]:
         marks: list[list[str]] = [[] for _ in range(len(text))]
-        for kind, names in self._gaz.items():
-            names.mark_longest(text, "g" + kind, marks)
-        if lexicon is not None:
-            for kind, names in lexicon.sets.items():
-                names.mark_longest(text, "x" + kind, marks)
+        self._name_sets(lexicon).mark(text, marks)
         return marks
+
+    def _name_sets(self, lexicon: Lexicon | None) -> NameSets:
+        if lexicon is None:
+            return self._gaz_only
+        cached = self._with_lexicon.get(id(lexicon))
+        if cached is None or cached[0] is not lexicon:
+            sets = dict(self._gaz)
+            sets.update({"x" + kind: names for kind, names in lexicon.entries.items()})
+            cached = self._with_lexicon[id(lexicon)] = (lexicon, NameSets(sets))
+        return cached[1]
 
     @staticmethod
     def _org_chains(words: list[tuple[str, str]]) -> list[tuple[int, int]]:
@@ -185,25 +222,24 @@ class Featurizer:
         padded = "^^^" + text + "$$$"
         classes = [_char_class(c) for c in text]
         words = self.words(text)
+        # Features of the word a character falls in, shared by all its characters but for the position.
+        word_feats: list[list[str]] = [[]] * n
         wpos = [""] * n  # B/M/E/S of the character in its word
         wtag = [""] * n
-        wtext = [""] * n
-        prev_word = [""] * n
-        next_word = [""] * n
-        prev_tag = [""] * n
-        next_tag = [""] * n
         pos = 0
+        last = len(words) - 1
         for k, (word, tag) in enumerate(words):
             length = len(word)
             pw, pt = words[k - 1] if k else ("^", "^")
-            nw, nt = words[k + 1] if k + 1 < len(words) else ("$", "$")
+            nw, nt = words[k + 1] if k < last else ("$", "$")
+            shared = ["wt=" + tag, "pt=" + pt, "nt=" + nt, "ptt=" + pt + "|" + tag, "pw=" + pw, "nw=" + nw]
+            if length <= 6:
+                shared.append("w=" + word)
             for j in range(length):
                 i = pos + j
                 wpos[i] = "S" if length == 1 else ("B" if j == 0 else ("E" if j == length - 1 else "M"))
                 wtag[i] = tag
-                wtext[i] = word if length <= 6 else ""
-                prev_word[i], prev_tag[i] = pw, pt
-                next_word[i], next_tag[i] = nw, nt
+                word_feats[i] = shared
             pos += length
         gaz = self._gazetteer_marks(text, lexicon)
         chain = [""] * n
@@ -235,16 +271,9 @@ class Featurizer:
                 "t1=" + c + c1 + c2,
                 "k=" + classes[i] + (classes[i - 1] if i else "^") + (classes[i + 1] if i + 1 < n else "$"),
                 "wp=" + wpos[i],
-                "wt=" + wtag[i],
                 "wpt=" + wpos[i] + wtag[i],
-                "pt=" + prev_tag[i],
-                "nt=" + next_tag[i],
-                "ptt=" + prev_tag[i] + "|" + wtag[i],
-                "pw=" + prev_word[i],
-                "nw=" + next_word[i],
             ]
-            if wtext[i]:
-                f.append("w=" + wtext[i])
+            f.extend(word_feats[i])
             f.extend(gaz[i])
             if chain[i]:
                 f.append("oc=" + chain[i])
