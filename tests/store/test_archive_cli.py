@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -121,6 +122,8 @@ def test_export_formats(capsys, db):
     assert with_sub and all(any(h["role"] == "subheadline" for h in i["headlines"]) for i in with_sub)
     assert any("by" in i for i in items)
     assert len({i["uri"] for i in items}) == 81
+    # jsonschema checks "format": "uri" only with optional packages; check the URN syntax (RFC 8141) here.
+    assert all(re.fullmatch(r"urn:banmian:[A-Za-z0-9%._~-]+(?::[A-Za-z0-9%._~-]+)*", i["uri"]) for i in items)
     # The schema really checks: a ninjs object without its uri is refused.
     assert list(validator.iter_errors({k: v for k, v in items[0].items() if k != "uri"}))
 
