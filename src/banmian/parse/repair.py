@@ -94,7 +94,7 @@ def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False,
         if out:
             a = out[-1]
             nxt = units[k + 1] if k + 1 < len(units) else None
-            if _continues(out, a, u, nxt, indented, wrapped, body_gap, page):
+            if _continues(out, a, u, nxt, indented, wrapped, body_gap, page, k):
                 a.text += u.text
                 a.lines += u.lines
                 a.kind = BODY
@@ -107,18 +107,25 @@ def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False,
 
 
 class _PageText:
-    """The page's own text, as evidence that a line ends inside a word: when the last character of a line
-    and the first of the next stand together elsewhere on the page (退役|军人 … 退役军人), the line was cut."""
+    """The text around a line, as evidence that the line ends inside a word: when its last character and
+    the first of the next line stand together nearby (退役|军人 … 退役军人), the line was cut. Only the units
+    around are searched (the same article, more or less), so a huge input still reads in linear time."""
+
+    WINDOW = 40  # units before and after
 
     def __init__(self, units: list[Unit]) -> None:
         self._units = units
-        self._text: str | None = None
+        self._start = self._end = 0
+        self._text = ""
 
-    def joins(self, a: str, b: str, *, strict: bool = False) -> bool:
-        if self._text is None:
-            self._text = "\n".join(u.text for u in self._units)
+    def joins(self, k: int, a: str, b: str, *, strict: bool = False) -> bool:
         if not (_HAN.match(a[-1]) and _HAN.match(b[0])):
             return False
+        lo, hi = max(0, k - self.WINDOW), min(len(self._units), k + self.WINDOW)
+        if not (self._start <= lo and hi <= self._end) or not self._text:
+            # (the window moves in steps, so its text is built once per stretch of the page)
+            self._start, self._end = lo, min(len(self._units), hi + self.WINDOW)
+            self._text = "\n".join(u.text for u in self._units[self._start:self._end])
         text = self._text
         if a[-2:] + b[0] in text or a[-1] + b[:2] in text:
             return True
@@ -126,7 +133,7 @@ class _PageText:
 
 
 def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bool, wrapped: bool,
-               body_gap: int, page: _PageText) -> bool:
+               body_gap: int, page: _PageText, k: int) -> bool:
     if a.kind not in (BODY, HEAD) or u.kind not in (BODY, HEAD):
         return False
     t = a.text
@@ -154,12 +161,12 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     prev = out[-2] if len(out) >= 2 else None
     if prev is not None and prev.kind == HEAD and (
         t[-1] in _NEVER_ENDS or u.text[0] in _CONTINUES or ("，" in t and _LEAD.match(t)) or _INNER_END.search(t)
-        or (t.count("，") >= 2 and len(t) > 36) or page.joins(t, u.text, strict=True)
+        or (t.count("，") >= 2 and len(t) > 36) or page.joins(k, t, u.text, strict=True)
         or t.count("“") > t.count("”") or "——" in t[2:-2]
     ):
         return True  # the first paragraph after a title block, cut where no title line can end
     return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and (
-        _looks_cut(t, u.text) or page.joins(t, u.text))
+        _looks_cut(t, u.text) or page.joins(k, t, u.text))
 
 
 def split_glued_fields(units: list[Unit]) -> list[Unit]:
