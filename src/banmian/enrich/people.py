@@ -41,14 +41,18 @@ SURNAMES = set(
     "习赖揭谯蔚鄂贲苻蓬郦逯阙茅於訾钮幸鄢隆晏官冼滑羊战洪"
 )
 COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
-                     "司徒", "夏侯", "令狐", "澹台", "轩辕", "端木", "独孤", "南宫", "西门", "呼延"}
+                     "司徒", "夏侯", "令狐", "澹台", "轩辕", "端木", "独孤", "南宫", "西门", "呼延",
+                     # Japanese two-character surnames, for four-character names (安倍晋三, 福田康夫)
+                     "安倍", "福田", "田中", "山本", "中村", "小林", "铃木", "佐藤", "高桥", "渡边", "伊藤", "山田",
+                     "松本", "井上", "木村", "清水", "山口", "池田", "桥本", "石川", "前田", "藤田", "小泉", "岸田",
+                     "麻生", "鸠山", "野田", "河野", "茂木", "二阶", "河合", "菅义", "森喜", "村山", "细川", "竹下"}
 # Characters that make up transliterated foreign names (特朗普, 默克尔, 古特雷斯).
 TRANSLITERATION = set(
     "阿埃艾安昂奥巴拜班邦贝本比彼波伯博布查达戴丹德迪蒂丁东杜多厄恩法菲费芬丰弗福盖甘冈戈格贡古圭哈海汉"
     "豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱兰朗劳勒雷里利莉列林琳隆卢鲁伦罗洛马迈麦曼梅蒙"
     "米敏莫默姆穆纳娜内尼涅宁纽努诺帕潘佩彭皮普齐奇乔切钦琼丘萨塞桑瑟森沙莎善舍施什斯松苏索塔泰坦汤特滕"
     "提图托瓦万旺威韦维温沃乌武西希锡夏谢辛休修许雅亚扬耶伊因英尤于约泽扎詹兹佐祖"
-    "延娃琪薇丝黛妮茨缪瑙鲍舍绍肖岑楚翁欧乔菲弗萨泽洛基科尔夫契侯卜易欣罕翰蓬赛逊顿龙登"
+    "延娃琪薇丝黛妮茨缪瑙鲍舍绍肖岑楚翁欧乔菲弗萨泽洛基科尔夫契侯卜易欣罕翰蓬赛逊顿龙登昌琴季黑"
 )
 # Words that end a title: the office, rank or role printed next to a name. Longest match wins.
 TITLE_WORDS = frozenset("""
@@ -93,7 +97,7 @@ _PLACE_AFTER = re.compile(r"^(?:地区|两地|双城|经济圈|城市群|都市�
 _BODY_ENDINGS = set("区市县省镇乡村庄寨屯堡集局部委厅院会所馆站厂司园港路街队社网办处科股室组阁楼堂亭寺庙宫殿塔苑汇湾岛性式型率")
 # Characters a model tends to run a two-character name into: 欧公曰, 陈晓说, 丁淀则.
 _LEADING = set("同与及跟")
-_TRAILING = set("说曰道则为于常自深译反在和也与将曾就都又已还对向从把被让给等")
+_TRAILING = set("说曰道则为于常自深译反在和也与将曾就都又已还对向从把被让给等时")
 _NAME_CHARS = re.compile(r"^[\u4e00-\u9fff·•]+$")
 # An office, then a two- or three-character name starting with a surname, then punctuation or a reporting verb.
 _TITLED_NAME = re.compile(
@@ -139,11 +143,11 @@ def has_surname(name: str) -> bool:
 
 
 def looks_foreign(name: str) -> bool:
-    """A transliterated name: 特朗普, 默克尔; for five characters or more most of them will do (马特维延科)."""
+    """A transliterated name: 特朗普, 默克尔; from four characters on, all but one will do (马特维延科)."""
     if "·" in name or "•" in name:
         return True
     hits = sum(c in TRANSLITERATION for c in name)
-    return len(name) >= 3 and (hits == len(name) or (len(name) >= 5 and hits >= len(name) - 1))
+    return len(name) >= 3 and (hits == len(name) or (len(name) >= 4 and hits >= len(name) - 1))
 
 
 def name_shape_ok(name: str) -> bool:
@@ -351,7 +355,7 @@ def extract_people(article: Article, text: ArticleText) -> None:
             continue
         name, before, after = split_title(e.text)
         start = e.start + (len(e.text) - len(name) - sum(map(len, after)))
-        if len(name) == 3 and name[-1] in _TRAILING and _stands_alone(text, name[:-1], name[-1]):
+        if len(name) >= 3 and name[-1] in _TRAILING and _stands_alone(text, name[:-1], name[-1]):
             name = name[:-1]
         if len(name) >= 3 and name[0] in _LEADING:
             name = name[1:]  # 同加尼 in 习近平主席同加尼总统: the preposition is not part of the name
