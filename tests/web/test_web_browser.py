@@ -143,7 +143,7 @@ def test_search_within_a_day_and_within_a_page(server, tab):
     # From an article, narrow to its page.
     page.locator("ol.results h3 a").first.click()
     page.wait_for_url("**/articles/*")
-    page_label = page.locator("article .meta a").inner_text()
+    page_label = page.locator("article .meta a").first.inner_text()  # the page link; the JSON link follows
     page.get_by_label("Search within this page").fill("记者")
     page.get_by_role("button", name="Search").last.click()
     page.wait_for_url("**/search?*page=*")
