@@ -158,9 +158,14 @@ def name_shape_ok(name: str) -> bool:
     if len(name) == 4:
         # Four characters with a one-character surname are rare (欧阳小红 has a compound one, 陈冯富珍 her
         # husband's surname first); they are mostly four-character phrases (丰硕成果) or transliterations.
-        return (name[:2] in COMPOUND_SURNAMES or (name[0] in SURNAMES and name[1] in SURNAMES)
-                or looks_foreign(name))
+        return name[:2] in COMPOUND_SURNAMES or _two_surnames(name) or looks_foreign(name)
     return 2 <= len(name) <= 3 or (looks_foreign(name) and len(name) <= 8)
+
+
+def _two_surnames(name: str) -> bool:
+    """陈冯富珍; not 祝贺法基 (祝贺 is a word) nor 宋欧阳修 (a dynasty before 欧阳修)."""
+    return (name[0] in SURNAMES and name[1] in SURNAMES and name[1:3] not in COMPOUND_SURNAMES
+            and _dictionary_freq(name[:2]) < COMMON_WORD_FREQ)
 
 
 def split_title(name: str) -> tuple[str, list[str], list[str]]:
