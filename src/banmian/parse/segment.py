@@ -79,10 +79,11 @@ def split_title(texts: list[str], *, no_kicker: bool = False) -> tuple[str | Non
     if len(texts) == 1:
         t = texts[0]
         parts = [p for p in _SPACES.split(t) if p]
-        # 两江新区培育发展新质生产力 “重庆造”人工心脏再上新: a kicker and a headline sharing a line. A headline
-        # made of two short parallel halves (托起彩虹桥 铺就回家路) stays whole.
-        if len(parts) == 2 and len(parts[0]) >= 8 and len(parts[1]) >= 4 and len(parts[0]) >= len(parts[1]):
-            return parts[0], parts[1], []
+        # 两江新区培育发展新质生产力 “重庆造”人工心脏再上新: a kicker and a headline sharing a line (the headline
+        # may hold a space itself). A headline of short parallel halves (托起彩虹桥 铺就回家路) stays whole.
+        if (len(parts) >= 2 and len(parts[0]) >= 8 and len(parts[-1]) >= 4
+                and len(parts[0]) >= max(len(p) for p in parts[1:])):
+            return parts[0], " ".join(parts[1:]), []
         return None, t, []
     first, second = texts[0], texts[1]
     if first.startswith("——"):
@@ -119,7 +120,7 @@ def title_lines(units: list[Unit], i: int, j: int) -> list[str]:
         t = u.text
         if (out and u.gap == 0 and u.indent != HEADER and units[x - 1].indent != HEADER
                 and not t.startswith("——") and "，" not in out[-1] and out[-1][-1] not in "：:—！？"
-                and len(out[-1]) + len(t) <= 32 and not _COLUMN_TAG.search(out[-1])):
+                and len(out[-1]) + len(t) <= (48 if " " in out[-1] else 32) and not _COLUMN_TAG.search(out[-1])):
             out[-1] += t
             continue
         out.append(t)
