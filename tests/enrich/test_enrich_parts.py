@@ -120,7 +120,7 @@ def test_not_quantities():
 
 def test_terms_are_short_quotations_not_speech():
     text = article_text("做大做强“33618”现代制造业集群体系，“两个确立”，又说“两个确立”。",
-                        "“通过新建生产线，我们希望能在医疗领域推动深入研发。”刘易海说。",
+                        "“通过新建生产线，我们希望能在医疗领域推动深入研发。”刘易海说。“矛”与“盾”。",
                         headline="“重庆造”人工心脏再上新")
     terms = {t["text"]: t for t in extract_terms(text)}
     assert set(terms) == {"33618", "两个确立", "重庆造"}

@@ -4,7 +4,7 @@
 number of times it is quoted: ``{"text", "count", "mentions", "paragraph", "start"}`` (``mentions`` counts it
 with or without quotation marks; ``paragraph``/``start`` locate the first quoted mention, ``start`` being the
 offset of the term inside ``paragraphs[paragraph]``, -1 the headline). Quoted speech (a clause with
-sentence punctuation, or longer than a slogan) is not a term.
+sentence punctuation, or longer than a slogan) is not a term; nor is a single quoted character.
 
 ``keywords``: the article's most distinctive words by TF-IDF over the shared jieba segmentation, with jieba's
 IDF table; no punctuation, digits or stop words.
@@ -75,7 +75,7 @@ def extract_terms(text: ArticleText) -> list[dict[str, Any]]:
         for m in QUOTE_RE.finditer(para):
             group = next(g for g in range(1, 5) if m.group(g) is not None)
             term = m.group(group).strip()
-            if not term or len(term) > MAX_TERM or _SPEECH.search(term):
+            if len(term) < 2 or len(term) > MAX_TERM or _SPEECH.search(term):
                 continue
             if term in terms:
                 terms[term]["count"] += 1
