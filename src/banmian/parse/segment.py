@@ -82,7 +82,7 @@ def split_title(texts: list[str], *, no_kicker: bool = False) -> tuple[str | Non
         # 两江新区培育发展新质生产力 “重庆造”人工心脏再上新: a kicker and a headline sharing a line (the headline
         # may hold a space itself). A headline of short parallel halves (托起彩虹桥 铺就回家路) stays whole.
         if (len(parts) >= 2 and len(parts[0]) >= 8 and len(parts[-1]) >= 4
-                and len(parts[0]) >= max(len(p) for p in parts[1:])):
+                and (len(parts) == 2 or len(parts[0]) >= max(len(p) for p in parts[1:]))):
             return parts[0], " ".join(parts[1:]), []
         return None, t, []
     first, second = texts[0], texts[1]
