@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from banmian.enrich import ArticleText, cut, enrich_page, plan
 from banmian.enrich.dates import extract_dates
@@ -274,3 +276,25 @@ def test_famous_names_are_not_ordinary_words_but_common_words_are():
     names = [p.name for p in page.articles[0].people]
     assert "李大钊" in names and "邓小平" in names
     assert "雷达" not in names and "丁香" not in names
+
+
+_PIECES = ["记者", "王炯", "、", "，", "。", "3月12日", "昨天", "20亿元", "近", "多", "约", "“", "”", "两个确立", "（",
+           "）", "书记", "市委书记袁家军", "同", "与", "说", "年", "月", "日", "万", "亿", "~", "—", " ", "\u3000", "特朗普",
+           "·", "A", "1", "一", "十", "第", "国务院", "总理", "李克强", "出席", "等", "本报北京4月21日电"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join), max_size=4),
+       st.sampled_from([None, "2024-03-13", "2017-01-01"]))
+def test_any_text_enriches_consistently(paragraphs, date):
+    page = Page(date=date, articles=[Article(headline="".join(paragraphs)[:20], paragraphs=paragraphs)])
+    enrich_page(page)
+    a = page.articles[0]
+    for e in a.entities:
+        source = a.headline if e.paragraph == -1 else a.paragraphs[e.paragraph]
+        assert source[e.start:e.end] == e.text
+    for item in a.dates + a.quantities:
+        source = a.headline if item["paragraph"] == -1 else a.paragraphs[item["paragraph"]]
+        assert source[item["start"]:item["end"]] == item["text"]
+    names = [p.name for p in a.people]
+    assert len(names) == len(set(names)) and all(p.mentions >= 1 for p in a.people)
