@@ -58,3 +58,6 @@ NOT_NAME_ENDINGS = "省市县区镇乡村州部委局厅处办会院所社团队
 # Posts that follow a speaker's name when a text introduces who speaks.
 JOB_TITLES = ("会长", "主任", "主席", "教授", "院长", "所长", "书记", "局长", "部长", "专家", "研究员", "委员", "负责人",
               "总经理", "董事长", "校长", "医生", "作家", "学者", "馆长", "社长", "秘书长", "理事长", "主编", "代表")
+
+# A kicker that introduces its headline as what someone said ends on one of these: 孟建柱在湖南调研时强调
+KICKER_VERBS = ("强调", "指出", "表示", "要求", "提出", "认为", "希望", "呼吁", "宣布", "透露", "获悉")

@@ -39,8 +39,6 @@ from .tables import build_table, stated_count
 _DATELINE_START = re.compile(r"^(?:据)?(?:本报|新华社|中新社|人民日报|[^，。；\s]{2,12}?(?:日报|晚报|晨报|时报|网))"
                              r"[^，。；]{0,24}?电")
 _DATELINE_OUTLET = re.compile(r"^[（(]?据?(本报|新华社|中新社|人民日报)")
-# A kicker that introduces the headline as what someone said: 孟建柱在湖南调研时强调
-_SAYS = ("强调", "指出", "表示", "要求", "提出", "认为", "希望", "呼吁", "宣布", "透露", "获悉")
 _SPACES = re.compile(r"[ \xa0]+")
 # A headline's column tag: 华北明珠 再绽璀璨（绿色焦点）. (A part head like 于殿利（商务印书馆总经理） names a person.)
 _COLUMN_TAG = re.compile(r"^[^（）]{5,}（[^（）]{2,12}）$")
@@ -123,7 +121,7 @@ def title_lines(units: list[Unit], i: int, j: int) -> list[str]:
         if (out and u.gap == 0 and u.indent != HEADER and units[x - 1].indent != HEADER
                 and not t.startswith("——") and "，" not in out[-1] and out[-1][-1] not in "：:—！？"
                 and len(out[-1]) + len(t) <= (48 if " " in out[-1] else 32) and not _COLUMN_TAG.search(out[-1])
-                and not out[-1].endswith(_SAYS)):
+                and not out[-1].endswith(K.KICKER_VERBS)):
             out[-1] += t
             continue
         out.append(t)
