@@ -283,3 +283,22 @@ def test_old_schema_is_migrated_on_open(tmp_path):
     con.close()
     with pytest.raises(Exception, match="newer banmian"):
         open_store(path)
+
+
+def test_old_postgres_schema_is_migrated_on_open(pg_cluster):
+    import psycopg
+
+    from banmian.store import open_store
+
+    url = pg_cluster.new_database()
+    s = open_store(url)
+    load(s, fixture_pages()[:3])
+    expected = s.search(SearchQuery(q="中国")).total
+    s.close()
+    with psycopg.connect(url, autocommit=True) as conn:  # back to schema 1 and its index format
+        conn.execute("ALTER TABLE articles DROP COLUMN head_tsv")
+        conn.execute("UPDATE banmian_meta SET value = '1'")
+    s = open_store(url)
+    assert expected > 0 and s.search(SearchQuery(q="中国")).total == expected
+    assert s.search(SearchQuery(q="国")).total >= expected
+    s.close()

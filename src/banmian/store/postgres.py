@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -27,9 +28,12 @@ from . import bigrams, query, records
 from .base import IngestOutcome
 from .sql import ARTICLE_COLUMNS, SQLStore
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_POSITION = 16383  # tsvector positions stop here; later tokens share it (phrases past it cannot match)
-COLUMN_GAP = 10  # positions left between columns so a phrase never runs from the headline into the body
+COLUMN_GAP = 10
+# What the stored tsvectors are made of; a store holding older ones rebuilds them on open.
+INDEX_VERSION = f"{bigrams.TOKENIZER_VERSION}-starts"
+_HAN = re.compile(f"[{bigrams.HAN_CLASS}]")  # positions left between columns so a phrase never runs from the headline into the body
 
 _SCHEMA_V1 = """
 CREATE TABLE papers (id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE);
@@ -67,16 +71,37 @@ CREATE TABLE article_people (
 CREATE INDEX article_people_name ON article_people(name);
 """
 
-MIGRATIONS = [_SCHEMA_V1]
+# Version 2: the headline alone in its own indexed tsvector, for "headline matches first" on large results.
+_V2 = """
+ALTER TABLE articles ADD COLUMN head_tsv TSVECTOR NOT NULL DEFAULT ''::tsvector;
+CREATE INDEX articles_head_tsv ON articles USING GIN (head_tsv)
+"""
+
+MIGRATIONS = [_SCHEMA_V1, _V2]
 
 
-def tsvector_literal(article: dict[str, Any]) -> str:
-    """The article's tokens as tsvector text: ``'lexeme':pos1W,pos2W …`` (W = A, B or nothing for D)."""
+def tsvectors(article: dict[str, Any]) -> tuple[str, str]:
+    """The article's index as tsvector text, ``'lexeme':pos1W,pos2W …``: the whole article (W = A headline,
+    B kicker/subheadlines, none = D body) and the headline alone (for "headline matches first").
+
+    Besides the shared tokens, every Han character X also gives the lexeme ``X*`` at the position of the
+    token it starts: the one-character query X — "a token starting with X", a prefix query in FTS5 — is
+    then one exact lexeme, not a GIN prefix scan merging the posting lists of every bigram that starts with
+    X. ``*`` never occurs in a token, so these lexemes cannot meet the shared ones, and phrases (which look
+    only at the shared tokens) match exactly as in SQLite."""
+    return _tsvector(bigrams.article_columns(article), ("A", "B", "")), _tsvector(
+        (bigrams.token_text([article.get("headline")]),), ("",))
+
+
+def _tsvector(columns: Any, weights: tuple[str, ...]) -> str:
     positions: dict[str, list[str]] = {}
     pos = 1
-    for column, weight in zip(bigrams.article_columns(article), ("A", "B", ""), strict=True):
+    for column, weight in zip(columns, weights, strict=True):
         for tok in column.split():
-            positions.setdefault(tok, []).append(f"{min(pos, MAX_POSITION)}{weight}")
+            at = f"{min(pos, MAX_POSITION)}{weight}"
+            positions.setdefault(tok, []).append(at)
+            if _HAN.match(tok):  # a bigram or a run's closing character: its first character starts here
+                positions.setdefault(tok[0] + "*", []).append(at)
             pos += 1
         pos += COLUMN_GAP
     return " ".join(
@@ -122,17 +147,18 @@ class PostgresStore(SQLStore):
                 (str(SCHEMA_VERSION), str(SCHEMA_VERSION)),
             )
             tok = self.conn.execute("SELECT value FROM banmian_meta WHERE key = 'tokenizer'").fetchone()
-            if tok is None or int(tok["value"]) != bigrams.TOKENIZER_VERSION:
+            if tok is None or tok["value"] != INDEX_VERSION:
                 self._reindex()
 
     def _reindex(self) -> None:
         rows = self.conn.execute(f"SELECT id, {', '.join(ARTICLE_COLUMNS)} FROM articles").fetchall()
         for row in rows:
-            self.conn.execute("UPDATE articles SET tsv = %s::tsvector WHERE id = %s",
-                              (tsvector_literal(records.stored_article(row)), row["id"]))
+            tsv, head = tsvectors(records.stored_article(row))
+            self.conn.execute("UPDATE articles SET tsv = %s::tsvector, head_tsv = %s::tsvector WHERE id = %s",
+                              (tsv, head, row["id"]))
         self.conn.execute(
             "INSERT INTO banmian_meta(key, value) VALUES ('tokenizer', %s) ON CONFLICT (key) DO UPDATE SET value = %s",
-            (str(bigrams.TOKENIZER_VERSION), str(bigrams.TOKENIZER_VERSION)),
+            (INDEX_VERSION, INDEX_VERSION),
         )
 
     # -- writing ----------------------------------------------------------------------------------------
@@ -179,13 +205,13 @@ class PostgresStore(SQLStore):
             "SELECT nextval('articles_id_seq') AS id FROM generate_series(1, %s)", (len(page.articles),)
         ).fetchall()]
         dicts = [a.to_dict() for a in page.articles]
-        cols = ("id", "page_id", "position", "paper", "date", "page", *ARTICLE_COLUMNS, "tsv")
+        cols = ("id", "page_id", "position", "paper", "date", "page", *ARTICLE_COLUMNS, "tsv", "head_tsv")
         with c.cursor() as cur:
             with cur.copy(f"COPY articles ({', '.join(cols)}) FROM STDIN") as copy:
                 for position, (article_id, d) in enumerate(zip(ids, dicts, strict=True)):
                     values = records.article_values(d)
                     copy.write_row((article_id, page_id, position, page.paper, page.date, page.page,
-                                    *(values[k] for k in ARTICLE_COLUMNS), tsvector_literal(d)))
+                                    *(values[k] for k in ARTICLE_COLUMNS), *tsvectors(d)))
             with cur.copy("COPY article_entities (kind, value, article_id) FROM STDIN") as copy:
                 for article_id, d in zip(ids, dicts, strict=True):
                     for kind, value in sorted(records.entity_rows(d)):
@@ -206,12 +232,9 @@ class PostgresStore(SQLStore):
 
     def _match(self, node: query.Node, part: str) -> tuple[str, str, list[Any], str]:
         # The tsquery comes in once, as a one-row subquery, so the condition and the rank can both use it.
-        rank = "-ts_rank('{0.1, 0.1, 0.4, 1.0}', a.tsv, tq.q, 1)"
-        if part == "rest":
-            return ("FROM articles a CROSS JOIN (SELECT ?::tsquery AS q, ?::tsquery AS h) tq",
-                    "a.tsv @@ tq.q AND NOT a.tsv @@ tq.h", [query.to_tsquery(node), query.to_tsquery(node, "A")], rank)
-        tsq = query.to_tsquery(node, "A" if part == "head" else "")
-        return "FROM articles a CROSS JOIN (SELECT ?::tsquery AS q) tq", "a.tsv @@ tq.q", [tsq], rank
+        cond = {"all": "a.tsv @@ tq.q", "head": "a.head_tsv @@ tq.q", "rest": "a.tsv @@ tq.q AND NOT a.head_tsv @@ tq.q"}
+        return ("FROM articles a CROSS JOIN (SELECT ?::tsquery AS q) tq", cond[part], [query.to_tsquery(node)],
+                "-ts_rank('{0.1, 0.1, 0.4, 1.0}', a.tsv, tq.q, 1)")
 
     def size_bytes(self) -> int:
         return int(self.conn.execute("SELECT pg_database_size(current_database()) AS n").fetchone()["n"])

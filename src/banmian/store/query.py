@@ -184,16 +184,15 @@ def to_fts5(node: Node) -> str:
     return "(" + f" {node.op} ".join(to_fts5(p) for p in node.parts) + ")"
 
 
-def to_tsquery(node: Node, weight: str = "") -> str:
-    """tsquery text; with ``weight`` (e.g. "A") every lexeme must carry that weight (match in headlines)."""
+def to_tsquery(node: Node) -> str:
+    """tsquery text for the PostgreSQL store, whose tsvectors also hold ``X*`` wherever a token starts with
+    the Han character X: a prefix term's last token X is that exact lexeme (see ``postgres.tsvectors``)."""
     if isinstance(node, Term):
-        lexemes = ["'" + t.replace("\\", "\\\\").replace("'", "''") + "'" + (":" + weight if weight else "")
-                   for t in node.tokens]
+        lexemes = list(node.tokens)
         if node.prefix:
-            lexemes[-1] = lexemes[-1].rsplit(":", 1)[0] + ":*" + weight if weight else lexemes[-1] + ":*"
-        return "(" + " <-> ".join(lexemes) + ")"
+            lexemes[-1] += "*"
+        return "(" + " <-> ".join("'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in lexemes) + ")"
     if node.op == "NOT":
-        return ("(" + to_tsquery(node.parts[0], weight)
-                + "".join(" & !" + to_tsquery(p, weight) for p in node.parts[1:]) + ")")
+        return "(" + to_tsquery(node.parts[0]) + "".join(" & !" + to_tsquery(p) for p in node.parts[1:]) + ")"
     joiner = " & " if node.op == "AND" else " | "
-    return "(" + joiner.join(to_tsquery(p, weight) for p in node.parts) + ")"
+    return "(" + joiner.join(to_tsquery(p) for p in node.parts) + ")"
