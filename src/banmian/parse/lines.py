@@ -7,8 +7,6 @@ classification, so the rest of the parser sees every dump style the same way.
 
 from __future__ import annotations
 
-from collections import Counter
-
 # Indent kinds of a unit's first line.
 FLUSH, PARA, HEADER = 0, 1, 2
 
@@ -57,17 +55,18 @@ def wrap_widths(raw: list[str]) -> frozenset[int]:
     A wrapped paragraph is a run of lines of the same length, each followed by a flush line; the width may
     differ from article to article, so every length that recurs in that position counts.
     """
-    lengths: Counter[int] = Counter()
+    lengths: dict[int, int] = {}
     prev = ""  # the previous line, when it belongs to a run that starts with a paragraph indent
     for line in raw:
-        if not line.strip() or "\t" in line:
+        if not line or line.isspace() or "\t" in line:
             prev = ""
             continue
         if line[0] == "\u3000":
-            prev = line
+            prev = "" if line.isspace() else line
             continue
         if prev:
-            lengths[len(prev.rstrip(_STRIP))] += 1
+            n = len(prev.rstrip(_STRIP))
+            lengths[n] = lengths.get(n, 0) + 1
             prev = line
     return frozenset(w for w, c in lengths.items() if c >= 2 and 8 <= w <= 40)
 
@@ -99,7 +98,7 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
         first = line[0]
         if width and last is not None and first != "\u3000" and "\t" not in line:
             # A hard wrap: the previous line filled the column and this one does not start a paragraph.
-            pieces.append(rest.lstrip(_STRIP))
+            pieces.append(rest if first not in _STRIP else rest.lstrip(_STRIP))
             # (a line whose text ends in a space may look one character short)
             if n < width - 1 and len(line.rstrip("\r")) != width:
                 width = 0
