@@ -31,6 +31,8 @@ _CREDIT_SUFFIX = re.compile("(?:" + "|".join(K.CREDIT_SUFFIXES) + ")$")
 _CREDIT_LABEL = re.compile(r"^(?P<label>" + "|".join(K.CREDIT_LABELS) + r")\s*[:：]\s*(?P<who>.{1,30})$")
 _TRAILING_AGENCY = re.compile(r"[（(](?P<agency>[^（）()]{2,12})[）)]$")
 _AGENCIES = frozenset(K.CREDIT_AGENCIES)
+# Last characters a credit line can end on (its role word, or a bracketed agency): a cheap first test.
+_CREDIT_LAST = frozenset(w[-1] for w in K.CREDIT_SUFFIXES) | frozenset("）)")
 # A dateline, with the reporters in brackets: 本报北京3月25日电  （记者姜洁）; 据新华社巴黎4月21日电（记者苏斌）.
 _DATELINE = re.compile(
     r"^(?:据)?[^，。；\s（(]{2,40}?(?:\d{1,2}月\d{1,2}日)?电\s*[（(](?P<who>[^（）()。，]{2,60})[）)]"
@@ -226,7 +228,7 @@ def classify(u: Unit, indent_style: bool) -> None:
             if _SOURCE.match(s):
                 u.kind = SOURCE
                 return
-        credit, by = parse_credit(s)
+        credit, by = parse_credit(s) if (s[-1] in _CREDIT_LAST or "：" in s[:6] or s in _AGENCIES) else (None, [])
         if credit is not None:
             u.kind = CREDIT
             u.data = (credit, by)
@@ -239,7 +241,7 @@ def classify(u: Unit, indent_style: bool) -> None:
                 u.kind = BYLINE
                 u.data = [Byline("摄影报道", names, by[0].outlet if by else None, s)]
                 return
-        by = parse_byline(s)
+        by = parse_byline(s) if ("记者" in s or "通讯员" in s or "实习生" in s) else None
         if by is not None:
             u.kind = BYLINE
             u.data = by
