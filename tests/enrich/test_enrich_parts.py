@@ -54,7 +54,7 @@ def test_dates_of_periods():
     assert d["2014年3月"]["value"] == "2014-03" and d["2014年3月"]["granularity"] == "month"
     assert d["今年一季度"]["value"] == "2017-Q1"
     assert d["本月"]["value"] == "2017-04"
-    assert d["2020年底"]["value"] == "2020"
+    assert d["2020年底"]["value"] == "2020" and d["2020年底"]["part_of_year"] == "end"
     assert d["二〇一六年十月一日"]["value"] == "2016-10-01"
 
 

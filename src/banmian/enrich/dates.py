@@ -1,8 +1,8 @@
 """Dates and periods, resolved against the page date.
 
 Each item: ``{"text", "value", "granularity", "paragraph", "start", "end"}`` plus, where they apply,
-``"part_of_day"`` (下午, 晚上 …), ``"relative": true`` (昨天, 今年: resolved from the page date) and
-``"year_inferred": true`` (3月12日: the year is not printed) with ``"year_from"``: ``"context"`` (a year printed
+``"part_of_day"`` (下午, 晚上 …), ``"part_of_year"`` (``start`` for 年初, ``end`` for 年底/年末),
+``"relative": true`` (昨天, 今年: resolved from the page date) and ``"year_inferred": true`` (3月12日: the year is not printed) with ``"year_from"``: ``"context"`` (a year printed
 earlier in the same sentence: 2016年7月……，11月5日) or ``"page_date"``. ``value`` is ISO-like:
 ``2024-03-12`` (day), ``2024-03`` (month), ``2024-Q3`` (quarter), ``2024-H1`` (half year), ``2019`` (year);
 None when it needs the page date and the page has none.
@@ -34,7 +34,7 @@ _DAY = rf"(?P<day>{_NUM})(?:日|号)"
 
 # The forms, each its own pattern (group names are per pattern); overlaps go to the longest match.
 DATE_PATTERNS = [re.compile(p) for p in (
-    rf"{_YEAR}(?:{_MONTH}(?:{_DAY}{_PART})?|{_QUARTER}|{_HALF}|[初底末])?",
+    rf"{_YEAR}(?:{_MONTH}(?:{_DAY}{_PART})?|{_QUARTER}|{_HALF}|(?P<yearpart>[初底末]))?",
     rf"(?<![\d０-９年]){_MONTH}(?:{_DAY}{_PART})?",
     rf"(?P<relday>今天|今日|昨天|昨日|前天|前日|明天|明日|后天|今晨|昨晨|昨晚|今晚|昨夜|今夜|明晚){_PART}",
     rf"(?P<relmonth>本月|上月|下月|上个月|下个月)(?:{_DAY}{_PART})?",
@@ -169,6 +169,8 @@ def resolve(m: re.Match[str], page: dt.date | None, context_year: int | None = N
         else:
             out["granularity"] = "year"
             out["value"] = f"{year:04d}" if year is not None else None
+            if g.get("yearpart"):
+                out["part_of_year"] = "start" if g["yearpart"] == "初" else "end"  # 年初, 年底/年末
     if part:
         out["part_of_day"] = part
     return out
