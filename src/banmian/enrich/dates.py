@@ -2,9 +2,10 @@
 
 Each item: ``{"text", "value", "granularity", "paragraph", "start", "end"}`` plus, where they apply,
 ``"part_of_day"`` (下午, 晚上 …), ``"part_of_year"`` (``start`` for 年初, ``end`` for 年底/年末),
-``"relative": true`` (昨天, 今年: resolved from the page date) and ``"year_inferred": true`` (3月12日: the year is not printed) with ``"year_from"``: ``"context"`` (a year printed
-earlier in the same sentence: 2016年7月……，11月5日) or ``"page_date"``. ``value`` is ISO-like:
-``2024-03-12`` (day), ``2024-03`` (month), ``2024-Q3`` (quarter), ``2024-H1`` (half year), ``2019`` (year);
+``"relative": true`` (昨天, 今年: resolved from the page date), and ``"year_inferred": true`` (3月12日: the
+year is not printed) with ``"year_from"``: ``"context"`` (a year printed earlier in the same sentence:
+2016年7月……，11月5日) or ``"page_date"``. ``value`` is ISO-like: ``2024-03-12`` (day), ``2024-03`` (month),
+``2024-Q3`` (quarter), ``2024-H1`` (half year), ``2019`` (year);
 None when it needs the page date and the page has none.
 
 With page date 2024-03-13: 3月12日下午 → 2024-03-12 (下午), 昨天 → 2024-03-12, 今年3季度 → 2024-Q3, 2019年 → 2019.
