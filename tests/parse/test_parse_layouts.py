@@ -126,3 +126,12 @@ def test_a_kicker_ending_in_a_colon_opens_the_next_title_block():
     a, b = parse_text(text).articles
     assert a.captions == ["3月24日，孩子们正在近距离观赏戏曲表演"]
     assert (b.kicker, b.headline) == ("公安部：", "1395万余“黑户”落了户")
+
+
+def test_page_header_lines_are_leftover_and_editor_lines_are_credits():
+    text = "2024年3月13日 星期三\n第1版 要闻\n\n市委召开全市领导干部会议\n\n" + P1 + "\n\n责任编辑：张三\n"
+    page = parse_text(text)
+    assert page.leftover == ["2024年3月13日 星期三", "第1版 要闻"]
+    (a,) = page.articles
+    assert (a.headline, a.paragraphs) == ("市委召开全市领导干部会议", [P1])
+    assert [(c.role, c.names) for c in a.credits] == [("责任编辑", ["张三"])]

@@ -39,6 +39,8 @@ from .tables import build_table, stated_count
 _DATELINE_START = re.compile(r"^(?:据)?(?:本报|新华社|中新社|人民日报|[^，。；\s]{2,12}?(?:日报|晚报|晨报|时报|网))"
                              r"[^，。；]{0,24}?电")
 _DATELINE_OUTLET = re.compile(r"^[（(]?据?(本报|新华社|中新社|人民日报)")
+# A page header line: 2024年3月13日 星期三, 第1版 要闻, 人民日报 2017年3月25日 第2版.
+_PAGE_FURNITURE = re.compile(r"^(?=.*(?:\d{4}年\d{1,2}月\d{1,2}日|第\s*\d{1,3}\s*版))[^，。；！？“”]{2,40}$")
 _SPACES = re.compile(r"[ \xa0]+")
 # A headline's column tag: 华北明珠 再绽璀璨（绿色焦点）. (A part head like 于殿利（商务印书馆总经理） names a person.)
 _COLUMN_TAG = re.compile(r"^[^（）]{5,}（[^（）]{2,12}）$")
@@ -160,6 +162,9 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
         return d
 
     i = 0
+    while i < n and units[i].kind in (HEAD, BODY) and _PAGE_FURNITURE.match(units[i].text):
+        leftover.append(units[i].text)  # the page's own header (date, page number): no article's text
+        i += 1
     while i < n:
         u = units[i]
         k = u.kind
