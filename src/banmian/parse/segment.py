@@ -49,7 +49,7 @@ _COLUMN_TAG = re.compile(r"^[^（）]{5,}（[^（）]{2,12}）$")
 class _Draft:
     """An article being built, with what the segmenter needs to know about it."""
 
-    __slots__ = ("article", "has_body", "closed", "titled", "pending_title", "signed")
+    __slots__ = ("article", "has_body", "closed", "titled", "pending_title", "signed", "cut")
 
     def __init__(self) -> None:
         self.article = Article()
@@ -58,6 +58,9 @@ class _Draft:
         self.titled = False
         self.pending_title = False  # started by body text: its title block may follow it
         self.signed = False  # closed by a byline line, which may end one part of a longer report
+        # where its text last went on after a wider gap than between paragraphs (paragraphs, bylines so far):
+        # the place another article may have begun unmarked
+        self.cut: tuple[int, int] | None = None
 
 
 def mark_tables(units: list[Unit]) -> None:
@@ -187,6 +190,8 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 # （下转第三版） set at the end of the paragraph it cuts
                 cur.article.jumps.append(jump.group(0))
                 text = text[: jump.start()].rstrip()
+            if cur.has_body and u.gap > body_gap:
+                cur.cut = (len(cur.article.paragraphs), len(cur.article.bylines))
             cur.article.paragraphs.append(text)
             cur.has_body = True
             if u.data:
@@ -286,6 +291,11 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
         nxt = units[b] if b < n else None
         bylines_between = b > j
         body_follows = nxt is not None and nxt.kind == BODY and nxt.gap <= wide
+        if (cur is not None and cur.titled and cur.has_body and cur.cut and u.after_spaces
+                and u.indent != HEADER):
+            # A title block marked as printed after its body, while the text above already has a title: the
+            # body it belongs to began where the text last went on after a wider gap.
+            cur = _split_at_cut(cur, new())
         if (cur is not None and cur.pending_title and not cur.titled and cur.has_body
                 and (not body_follows or (u.after_spaces and u.indent != HEADER))):
             # (a title block printed after its body is marked by a line holding a space; without it, a
@@ -293,7 +303,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             # The article before has its body but no title yet: its title block is printed after it. When
             # body text follows, only the first line is its title; the rest heads the next article.
             take = j - i
-            if body_follows and not bylines_between:
+            if body_follows and (not bylines_between or j - i > 1):
                 # its title: the first line, the lines that continue it (no blank between: a wrapped
                 # headline) and subheadlines marked with ——
                 take = 1
@@ -372,6 +382,17 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
         _check_table_counts(a)
         articles.append(a)
     return articles, leftover
+
+
+def _split_at_cut(d: _Draft, e: _Draft) -> _Draft:
+    """Move the text of ``d`` after its last cut into the new draft ``e`` (which awaits its title)."""
+    paras, bylines = d.cut or (0, 0)
+    a, b = d.article, e.article
+    b.paragraphs, a.paragraphs = a.paragraphs[paras:], a.paragraphs[:paras]
+    b.bylines, a.bylines = a.bylines[bylines:], a.bylines[:bylines]
+    d.cut = None
+    e.has_body = e.pending_title = True
+    return e
 
 
 def _merge_into(a: Article, b: Article) -> None:
