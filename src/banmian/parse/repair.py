@@ -1,7 +1,9 @@
-"""Undo what printing did to the text: column breaks that cut a paragraph, padded names.
+"""Undo what printing did to the text: paragraphs that a column break cut in two, credit lines that a hard
+wrap glued under a paragraph.
 
 Hard wraps are undone earlier, while reading lines (``lines.read_units``), because they are visible only in
-the physical lines; column breaks are undone here, once every unit has a kind.
+the physical lines; column breaks are undone here, once every unit has a kind. (Names padded to three
+characters are joined where they are read, in ``fields.person_names``.)
 """
 
 from __future__ import annotations
@@ -25,18 +27,20 @@ from .lines import FLUSH, PARA, Unit
 _OPEN_ENDS = frozenset("：:—")
 # A line starting with one of these continues a sentence.
 _CONTINUES = frozenset("，。、；：！？”’）)》…")
-# Words a sentence does not stop on.
+# Words a sentence does not stop on…
 _FUNCTION_ENDS = frozenset("的在和与对把被从向为是将于以等或而并且也都就还又其之所着给让使由")
+# …and words no title line ends on either (a headline may end on 了 or 到).
+_NEVER_ENDS = frozenset("的和与及对把被从向为将于以或而并且之所给让使由")
 # A sentence end inside the line: a head is one phrase, a cut paragraph may hold a sentence and a half.
 _INNER_END = re.compile(r"[。！？][^”’）]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # How a news lead starts: 3月27日…, 今天上午…, 近日，…
 _LEAD = re.compile(r"^(?:(?:自|从|在|截至|到)?\d{1,2}月\d{1,2}日|\d{4}年|今天|昨天|今晨|昨晚|今日|昨日|当天|今年|去年|近日|日前|近期|近年来|记者|"
                    r"当地时间|据)")
-# …and words no title line ends on either (a headline may end on 了 or 到).
-_NEVER_ENDS = frozenset("的和与及对把被从向为将于以或而并且之所给让使由")
+# A dateline, or the start of one cut before its 电.
 _DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)(?:[^，。；]{0,24}?电|[^，。；\d]{0,12}\d)")
-SECTION_HEAD = re.compile(
+# The marks of an in-article section head: 一、…, （一）…, 1．…, 第一，…, ■…, 核心阅读.
+_SECTION_HEAD = re.compile(
     r"^(?:[" + K.CHINESE_NUMERALS + r"]{1,3}[、是]|[（(][" + K.CHINESE_NUMERALS + r"\d]{1,3}[）)]|\d{1,2}[、.．]"
     r"|第[" + K.CHINESE_NUMERALS + r"]{1,3}[，、是：]|[■□●◆▲★☆◎※█]|(?:" + "|".join(K.SECTION_HEAD_WORDS) + r")$)"
 )
@@ -156,7 +160,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         return len(t) >= 12
     if _DATELINE.match(t):
         return True
-    if _DATELINE.match(u.text) or t[-1] in "）)" or SECTION_HEAD.match(t):
+    if _DATELINE.match(u.text) or t[-1] in "）)" or _SECTION_HEAD.match(t):
         return False
     prev = out[-2] if len(out) >= 2 else None
     if prev is not None and prev.kind == HEAD and (
