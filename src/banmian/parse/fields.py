@@ -267,7 +267,9 @@ def classify(u: Unit, indent_style: bool) -> None:
         # Headlines may end in ！ or ？ (不必恐慌，春天临近了！), but they are short and hold no full stop.
         u.kind = HEAD if (n <= (36 if " " in s else 24) and s[-1] not in "。；;…" and "。" not in s) else BODY
         return
-    if n <= 48:
+    if n <= 48 and "。" not in s:
+        # (a line holding a full stop is text: a paragraph ending in its reporter's name, 本报记者 金旻矣, or a
+        # first half that a column break cut after a sentence and a half)
         u.kind = HEAD
         return
     # A long line with no sentence end: a spaced title line (several subheadlines on one line) or a body
