@@ -329,6 +329,14 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             cur.article.paragraphs.append(run[0])
             i = j
             continue
+        if (j - i == 1 and body_follows and cur is not None and cur.has_body and cur.closed
+                and u.gap >= wide and nxt.gap >= wide and not bylines_between and u.indent != HEADER
+                and not (i > 0 and units[i - 1].kind == HEAD)):
+            # one line standing between wide gaps after a closed article: a photo caption (a title is set
+            # close to the text it heads)
+            cur.article.captions.append(run[0])
+            i = j
+            continue
         if body_follows:
             if (
                 cur is not None
