@@ -49,7 +49,7 @@ _COLUMN_TAG = re.compile(r"^[^（）]{5,}（[^（）]{2,12}）$")
 class _Draft:
     """An article being built, with what the segmenter needs to know about it."""
 
-    __slots__ = ("article", "has_body", "closed", "titled", "pending_title", "signed", "cut")
+    __slots__ = ("article", "has_body", "closed", "titled", "pending_title", "signed", "cut", "heads")
 
     def __init__(self) -> None:
         self.article = Article()
@@ -61,6 +61,8 @@ class _Draft:
         # where its text last went on after a wider gap than between paragraphs (paragraphs, bylines so far):
         # the place another article may have begun unmarked
         self.cut: tuple[int, int] | None = None
+        # for each part head taken into its text so far, whether it was spaced (``_head_form``)
+        self.heads: list[bool] = []
 
 
 def mark_tables(units: list[Unit]) -> None:
@@ -344,7 +346,9 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 and (not cur.closed or (cur.signed and u.gap <= body_gap))
                 and not bylines_between
                 and _is_section_head_run(units, i, j, nxt, indented, body_gap)
+                and _fits_series(cur.heads, _head_form(units, i, j))
             ):
+                cur.heads.append(_head_form(units, i, j))
                 cur.article.paragraphs.extend(run)
                 i = j
                 continue
@@ -419,6 +423,21 @@ def _merge_into(a: Article, b: Article) -> None:
 
 def _title_texts(a: Article) -> list[str]:
     return [x for x in (a.kicker, a.headline) if x] + a.subheadlines
+
+
+_SPACED = re.compile(r"[^\s，。：:]{2,}[ \u3000\xa0]+[^\s，。：:]{2,}")
+
+
+def _head_form(units: list[Unit], i: int, j: int) -> bool:
+    """Does a line of the head run hold two phrases parted by a space (油菜花开 乡村如画)?"""
+    return any(_SPACED.search(units[x].text) for x in range(i, j))
+
+
+def _fits_series(heads: list[bool], spaced: bool) -> bool:
+    """Part heads of one article come in a series of one form (办赛很专业 / 观赛热情高 / 参与促普及); after
+    such heads, a head of two phrases parted by a space, where none of them had one, is more likely the title
+    of the next article printed one blank line below (迈阿密网球公开赛 张帅晋级女单第三轮)."""
+    return not heads or not spaced or any(heads)
 
 
 def _is_section_head_run(units: list[Unit], i: int, j: int, nxt: Unit, indented: bool, body_gap: int) -> bool:
