@@ -151,3 +151,72 @@ def test_errors_are_one_line_with_exit_codes(tmp_path):
         assert done.returncode in (0, 2) and "Traceback" not in done.stderr
     done = subprocess.run([*cmd, "search", "重庆", "--db", str(db), "--format", "json"], capture_output=True, text=True)
     assert done.returncode == 0  # the archive survived
+
+
+def test_killed_ingest_leaves_whole_pages_and_resumes(tmp_path):
+    import signal
+    import sqlite3
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    pages = sorted(PAGES.glob("*.json"))
+    expected = {}
+    for k in range(40):  # 920 real pages under distinct keys (a page number per copy)
+        for p in pages:
+            d = json.loads(p.read_text(encoding="utf-8"))
+            d["page"] = d["page"] + 100 * (k + 1)
+            (folder / f"{k:02d}-{p.name}").write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+            expected[f"{d['paper']}/{d['date']}/{d['page']}"] = len(d["articles"])
+    db = tmp_path / "killed.db"
+    cmd = [sys.executable, "-c", "import sys; from banmian.cli import main; sys.exit(main())",
+           "ingest", str(folder), "--db", str(db), "--no-enrich"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if sqlite3.connect(db).execute("SELECT count(*) FROM pages").fetchone()[0] > 0:
+                break
+        except sqlite3.Error:
+            pass
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = dict(con.execute("SELECT p.key, count(a.id) FROM pages p LEFT JOIN articles a ON a.page_id = p.id"
+                              " GROUP BY p.id").fetchall())
+    assert 0 < len(stored) < len(expected)  # killed part-way
+    assert all(stored[k] == expected[k] for k in stored)  # whole pages only
+    con.close()
+    done = subprocess.run([*cmd, "--format", "json"], capture_output=True, text=True)
+    report = json.loads(done.stdout)
+    assert done.returncode == 0 and report["skipped"] == len(stored) and report["added"] == len(expected) - len(stored)
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    import os
+    import pty
+
+    primary, secondary = pty.openpty()
+    cmd = [sys.executable, "-c", "import sys; from banmian.cli import main; sys.exit(main())",
+           "ingest", str(PAGES), "--db", str(tmp_path / "tty.db"), "--no-enrich"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=secondary)
+    os.close(secondary)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(primary, 4096)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        out += chunk
+    assert proc.wait() == 0
+    text = out.decode()
+    assert "\r[" in text and "23/23 pages" in text and "23 pages written" in text
+
+
+def test_no_progress_bar_when_not_a_terminal(capsys, tmp_path):
+    code, _, err = run(capsys, "ingest", str(PAGES), "--db", str(tmp_path / "p.db"), "--no-enrich")
+    assert code == 0 and "[" not in err and "23 pages written" in err
