@@ -347,6 +347,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 and not bylines_between
                 and _is_section_head_run(units, i, j, nxt, indented, body_gap)
                 and _fits_series(cur.heads, _head_form(units, i, j))
+                and not _title_after_signature(units, i)
             ):
                 cur.heads.append(_head_form(units, i, j))
                 cur.article.paragraphs.extend(run)
@@ -438,6 +439,24 @@ def _fits_series(heads: list[bool], spaced: bool) -> bool:
     such heads, a head of two phrases parted by a space, where none of them had one, is more likely the title
     of the next article printed one blank line below (迈阿密网球公开赛 张帅晋级女单第三轮)."""
     return not heads or not spaced or any(heads)
+
+
+# A paragraph that ends in its reporters' names: …确保家中安全。 本报记者 潘高峰
+_SIGNED_END = re.compile(r"[。！？”）)]\s*(?:本报)?(?:(?:特约|首席|实习|见习)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}\s*)+$")
+
+
+def _title_after_signature(units: list[Unit], i: int) -> bool:
+    """Is the head run at units[i] set right under a signature (a byline line, or a paragraph ending in its
+    reporters' names) and long enough to be a headline? A report in signed parts heads its parts with short
+    labels (缓解焦虑, 第2计, 长宁区 …); a signed text followed by a full title (今晨上海的动与静, 油菜花开 乡村如画)
+    has ended, and the title heads the next article."""
+    if i == 0:
+        return False
+    prev = units[i - 1]
+    if not (prev.kind in (BYLINE, NAMES) or (prev.kind == BODY and _SIGNED_END.search(prev.text))):
+        return False
+    core = units[i].text.replace("“", "").replace("”", "")
+    return len(core) >= 7 and len(core.split()[0]) >= 4
 
 
 def _is_section_head_run(units: list[Unit], i: int, j: int, nxt: Unit, indented: bool, body_gap: int) -> bool:
