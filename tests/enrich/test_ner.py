@@ -114,3 +114,12 @@ def test_trim_span_drops_stray_punctuation():
     assert ner.trim_span("天津日报》", 0, 5) == (0, 4)
     assert ner.trim_span("《时代》周刊", 0, 6) == (0, 6)
     assert ner.trim_span("“北京", 0, 3) == (1, 3)
+
+
+def test_a_name_tagged_once_is_tagged_everywhere_in_the_text():
+    text = "巴基斯坦总理今天说，巴基斯坦愿意对话。"
+    spans = ner.propagate_names(text, [(0, 4, "LOC")])
+    assert spans == [(0, 4, "LOC"), (10, 14, "LOC")]
+    # an occurrence inside another entity stays inside it; one-character names are not spread
+    assert ner.propagate_names("中国和中国银行", [(0, 2, "LOC"), (3, 7, "ORG")]) == [(0, 2, "LOC"), (3, 7, "ORG")]
+    assert ner.propagate_names("中美和中方", [(0, 1, "LOC")]) == [(0, 1, "LOC")]
