@@ -13,6 +13,7 @@ interrupted ingest leaves whole pages or none, and one bad file is reported and 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -130,9 +131,7 @@ def ingest(paths: list[str], store: Store, options: IngestOptions | None = None)
     pool = ProcessPoolExecutor(max_workers=options.workers) if options.workers > 1 else None
     try:
         batch: list[_Unit] = []
-        for unit in _units(names, options, report):
-            unit.key = _key(unit)
-            unit.content_hash = _hash(unit, tag)
+        for unit in _units(names, options, tag, report, pool):
             if store.page_hash(unit.key) == unit.content_hash:
                 report.unchanged += 1
                 done += 1
@@ -159,12 +158,36 @@ def _check_options(options: IngestOptions) -> None:
         raise InputError(f"--date {options.date!r}: expected YYYY-MM-DD")
 
 
-def _units(names: list[str], options: IngestOptions, report: Report) -> Iterator[_Unit]:
-    for name in names:
-        try:
-            yield from _read(name, options)
-        except BanmianError as exc:
-            report.failed.append((name, _reason(exc.message, name)))
+def _units(names: list[str], options: IngestOptions, tag: str, report: Report,
+           pool: ProcessPoolExecutor | None) -> Iterator[_Unit]:
+    """Every input read, decoded, keyed and hashed — in the pool when there is one (reading and checking
+    the bytes costs about as much as parsing them). Standard input is read here, in this process."""
+    jobs = [(name, dataclasses.replace(options, progress=None), tag) for name in names]
+    step = BATCH * (options.workers if pool else 1)
+    for start in range(0, len(jobs), step):
+        part = jobs[start : start + step]
+        if pool is None or any(name == "-" for name, _, _ in part):
+            results = map(_read_keyed, part)
+        else:
+            results = pool.map(_read_keyed, part, chunksize=4)
+        for (name, _, _), result in zip(part, results, strict=True):
+            if isinstance(result, str):
+                report.failed.append((name, _reason(result, name)))
+            else:
+                yield from result
+
+
+def _read_keyed(job: tuple[str, IngestOptions, str]) -> list[_Unit] | str:
+    """The units of one input with their keys and hashes, or why it cannot be read (runs in a worker)."""
+    name, options, tag = job
+    try:
+        units = list(_read(name, options))
+    except BanmianError as exc:
+        return exc.message
+    for unit in units:
+        unit.key = _key(unit)
+        unit.content_hash = _hash(unit, tag)
+    return units
 
 
 def _read(name: str, options: IngestOptions) -> Iterator[_Unit]:
