@@ -158,6 +158,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
     if a.kind == BODY:
         return len(t) >= 12
+    if a.gap > body_gap and k > 1:
+        return False  # a short line set off by a wide gap heads what follows; a cut paragraph runs on
     if _DATELINE.match(t):
         return True
     if _DATELINE.match(u.text) or t[-1] in "）)" or _SECTION_HEAD.match(t):
