@@ -37,6 +37,8 @@ _CREDIT_LAST = frozenset(w[-1] for w in K.CREDIT_SUFFIXES) | frozenset("）)")
 _DATELINE = re.compile(
     r"^(?:据)?[^，。；\s（(]{2,40}?(?:\d{1,2}月\d{1,2}日)?电\s*[（(](?P<who>[^（）()。，]{2,60})[）)]"
 )
+# A dateline opening a text, with or without reporters: 新华社北京3月24日电, 本报海南博鳌3月24日电.
+_DATELINE_LEAD = re.compile(r"^(?:据)?[^，。；\s（(]{2,30}?\d{1,2}月\d{1,2}日电")
 # A closing dateline: （本报开罗4月21日电）, （本报北京、曼谷…3月24日电  记者黄发红、俞懿春）.
 _CLOSING = re.compile(r"^[（(](?:据)?[^（）()]{0,60}?电(?:\s*(?P<who>[^（）()]{2,80}))?[）)]$")
 _BYLINE_MARK = re.compile(r"^(?:[◆◇■□●○▲△★☆]\s*|文\s*[/／|｜]\s*)")
@@ -256,7 +258,8 @@ def classify(u: Unit, indent_style: bool) -> None:
                 return
     if "电" in s[:40]:
         names = dateline_names(s)
-        if names:
+        if names or _DATELINE_LEAD.match(s):
+            # (a dateline opens text even when it names no reporter, or a jump cut its sentence short)
             u.kind = BODY
             u.data = names
             return
