@@ -302,3 +302,29 @@ def test_old_postgres_schema_is_migrated_on_open(pg_cluster):
     assert expected > 0 and s.search(SearchQuery(q="中国")).total == expected
     assert s.search(SearchQuery(q="国")).total >= expected
     s.close()
+
+
+def test_text_pages_through_the_parser_are_found_by_headline(store):
+    """The bundled-kind page dumps, parsed by banmian's own parser and ingested: each stored article is the
+    top hit for its headline, and two-character words of its text find it."""
+    from banmian.store.ingest import IngestOptions, ingest
+
+    from .conftest import TEXT_PAGES
+
+    report = ingest([str(TEXT_PAGES)], store, IngestOptions(enrich=False))
+    assert report.pages == 3 and not report.failed
+    articles = list(store.iter_articles())
+    assert len(articles) == report.articles > 3
+    rng = random.Random(1)
+    first = 0
+    for a in articles:
+        top = store.search(SearchQuery(q=a["headline"], limit=1)).results
+        first += bool(top) and (top[0]["id"] == a["id"] or top[0]["headline"] == a["headline"])
+        text = normalise("".join(a["paragraphs"]))
+        runs = [r for r in HAN_RUN.findall(text) if len(r) >= 2]
+        if runs:
+            run = rng.choice(runs)
+            i = rng.randrange(len(run) - 1)
+            hits = store.search(SearchQuery(q=run[i : i + 2], page_id=a["page_id"], limit=100)).results
+            assert a["id"] in [h["id"] for h in hits], run[i : i + 2]
+    assert first / len(articles) >= 0.95
