@@ -311,6 +311,11 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 take = 1
                 while take < j - i and (units[i + take].gap == 0 or units[i + take].text.startswith("——")):
                     take += 1
+                # and the lines after it that speak of the text above rather than of the text below (a
+                # subheadline: 强调构建四大合作平台… under a headline on a 中澳 meeting, above 国际舆论热议亚投行…)
+                while take < j - i - 1 and _speaks_of_text_above(units[i + take].text, cur.article.paragraphs,
+                                                                 units, b):
+                    take += 1
             _set_title(cur, title_lines(units, i, i + take), no_kicker=u.after_spaces)
             cur.closed = True
             if take < j - i:
@@ -395,6 +400,24 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
         _check_table_counts(a)
         articles.append(a)
     return articles, leftover
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {m[k:k + 2] for m in _HAN_RUN.findall(text) for k in range(len(m) - 1)}
+
+
+def _speaks_of_text_above(line: str, above: list[str], units: list[Unit], b: int) -> bool:
+    """Does a title line share more of its words with the text above it than with the text below (the next
+    few paragraphs from units[b])? Words are counted as character pairs."""
+    words = _bigrams(line)
+    if len(words) < 4:
+        return False
+    below = "".join(units[x].text for x in range(b, min(len(units), b + 4)) if units[x].kind == BODY)
+    up = len(words & _bigrams("".join(above[-12:])))
+    return up >= 0.3 * len(words) and up > 2 * len(words & _bigrams(below))
 
 
 def _split_at_cut(d: _Draft, e: _Draft) -> _Draft:
