@@ -8,6 +8,7 @@ Refused with an ``InputError``: empty or whitespace-only input, input over ``max
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from ..errors import InputError
@@ -17,6 +18,11 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # a dense broadsheet page is ~30 KB; 20 MB
 # Share of characters that may be control characters (other than tab/newline/CR/form feed) before we call
 # the input binary. Real dumps hold none; a few stray ones from bad extraction are tolerated.
 MAX_CONTROL_SHARE = 0.01
+
+# Runs of characters that are certainly assigned and not control characters (ASCII, common punctuation,
+# CJK symbols, CJK ideographs, full-width forms). Removing them first leaves the per-character category
+# check only the rare rest, which makes the check ~20× cheaper on a real page with the same verdict.
+_PLAIN_RUNS = re.compile(r"[\t\n\r\x20-\x7e\u2010-\u2027\u2030-\u205e\u3000-\u303f\u4e00-\u9fff\uff01-\uffbe]+")
 
 
 def decode_bytes(data: bytes, *, name: str = "input", max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -65,12 +71,13 @@ def _check_is_text(text: str, name: str) -> None:
     if "\x00" in text:
         raise InputError(f"{name}: binary data (NUL characters), not a text page")
     sample = text[:65536]
-    control = sum(1 for ch in sample if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
+    rest = _PLAIN_RUNS.sub("", sample)
+    control = sum(1 for ch in rest if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
     if control > max(2, MAX_CONTROL_SHARE * len(sample)):
         raise InputError(f"{name}: binary data ({control} control characters), not a text page")
     # GB18030 maps almost any byte string to *something*; real Chinese text decoded from it is mostly
     # CJK, ASCII and punctuation, while binary decoded from it is mostly private-use and rare code points.
-    odd = sum(1 for ch in sample if unicodedata.category(ch) in ("Co", "Cn", "Cs"))
+    odd = sum(1 for ch in rest if unicodedata.category(ch) in ("Co", "Cn", "Cs"))
     if odd > max(2, 0.05 * len(sample)):
         raise InputError(f"{name}: undecodable or binary data, not a text page")
 
