@@ -277,7 +277,10 @@ def classify(u: Unit, indent_style: bool) -> None:
         return
     # A long line with no sentence end: a spaced title line (several subheadlines on one line) or a body
     # paragraph that a column break cut.
-    if n <= 90 and " " in s and "，" not in s and "。" not in s:
-        u.kind = HEAD
-        return
+    if n <= 90 and " " in s and "。" not in s:
+        last = s.rsplit(" ", 1)[1]
+        if "，" not in s or (4 <= len(last) <= 24 and not any(c in last for c in "，、；：")):
+            # (a kicker with commas and its headline on one line: 李强：坚定信心、毫不松懈，… 扎实细致做好面上核酸筛查)
+            u.kind = HEAD
+            return
     u.kind = BODY
