@@ -29,6 +29,8 @@ JUMP_TAIL = re.compile(r"[（(](?:下转|转第|紧转|转见|接第|上接|续�
 _SOURCE = re.compile(r"^(?:据(?P<a>[^，。、；：\s]{2,18}?)(?:报道|消息)?|(?:稿件)?来源[:：]\s*(?P<b>[^，。；]{2,24}))$")
 _CREDIT_SUFFIX = re.compile("(?:" + "|".join(K.CREDIT_SUFFIXES) + ")$")
 _CREDIT_LABEL = re.compile(r"^(?P<label>" + "|".join(K.CREDIT_LABELS) + r")\s*[:：]\s*(?P<who>.{1,30})$")
+# A picture credit that names who provided the pictures: 本版图片由受访者提供, 图片由主办方提供.
+_PROVIDED_BY = re.compile(r"^(?:本版|本文|左|右|上|下)?(?:图片|照片|图)均?由(?P<who>[^，。；\s]{2,20})提供$")
 _TRAILING_AGENCY = re.compile(r"[（(](?P<agency>[^（）()]{2,12})[）)]$")
 _AGENCIES = frozenset(K.CREDIT_AGENCIES)
 # Last characters a credit line can end on (its role word, or a bracketed agency): a cheap first test.
@@ -163,6 +165,10 @@ def parse_credit(text: str) -> tuple[Credit | None, list[Byline]]:
     s = text
     if s in _AGENCIES:
         return Credit(None, [s], text), []
+    pm = _PROVIDED_BY.match(s)
+    if pm:
+        # (受访者, 主办方 name no one; a person's name counts)
+        return Credit("供图", person_names(pm["who"], strict=True) or [], text), []
     lm = _CREDIT_LABEL.match(s)
     if lm:
         names = person_names(lm["who"], strict=False)
@@ -230,7 +236,8 @@ def classify(u: Unit, indent_style: bool) -> None:
             if _SOURCE.match(s):
                 u.kind = SOURCE
                 return
-        credit, by = parse_credit(s) if (s[-1] in _CREDIT_LAST or "：" in s[:6] or s in _AGENCIES) else (None, [])
+        credit, by = parse_credit(s) if (s[-1] in _CREDIT_LAST or "：" in s[:6] or s in _AGENCIES
+                                         or s.endswith("提供")) else (None, [])
         if credit is not None:
             u.kind = CREDIT
             u.data = (credit, by)
