@@ -152,6 +152,9 @@ def _add_bylines(d: _Draft, u: Unit) -> None:
 
 def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> tuple[list[Article], list[str]]:
     mark_tables(units)
+    for k in range(1, len(units)):
+        if units[k].kind == JUMP and units[k].gap <= 1 and units[k - 1].kind == HEAD:
+            units[k - 1].kind = BODY  # a jump line cuts text: the short line above it is what it cut
     drafts: list[_Draft] = []
     leftover: list[str] = []
     cur: _Draft | None = None
@@ -187,11 +190,14 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 cur = new()
                 cur.pending_title = True
             text = u.text
+            closing = False
             jump = JUMP_TAIL.search(text) if text[-1] in "）)" else None
             if jump and jump.start() > 0:
                 # （下转第三版） set at the end of the paragraph it cuts
                 cur.article.jumps.append(jump.group(0))
                 text = text[: jump.start()].rstrip()
+                if jump.group(0)[1:3] not in ("上接", "接第"):
+                    closing = True  # the text goes on elsewhere: what follows here is another article
             if cur.has_body and u.gap > body_gap:
                 cur.cut = (len(cur.article.paragraphs), len(cur.article.bylines))
             cur.article.paragraphs.append(text)
@@ -199,7 +205,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             if u.data:
                 outlet = _DATELINE_OUTLET.match(text)
                 cur.article.bylines.append(Byline("记者", list(u.data), outlet.group(1) if outlet else None, ""))
-            if u.text[0] in "（(" and u.text[-1] in "）)" and ("电" in u.text or u.text[1:3] == "作者"):
+            if closing or (u.text[0] in "（(" and u.text[-1] in "）)" and ("电" in u.text or u.text[1:3] == "作者")):
                 cur.closed = True  # （本报开罗4月21日电）, （作者为…）: the article's last line
             i += 1
             continue
