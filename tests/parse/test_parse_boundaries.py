@@ -1,0 +1,115 @@
+"""Where one article ends and the next begins in dumps without indents (one paragraph a line), and which lines
+belong to which title block: the evidence the segmenter weighs."""
+
+from banmian import parse_text
+
+A1 = "2017年北京世界女子冰壶锦标赛激战正酣。连续几天的比赛已经为冰壶这项运动在国内积累了颇高的人气。"
+A2 = "在赛事举办地的北京首都体育馆，几乎每天都有数千名观众观看比赛，精彩的赛事让更多人爱上了冰壶。"
+A3 = "虽然是第一次落地北京，本届女子冰壶世锦赛却称得上具备了奥运水准，组委会派出了120多人的工作团队。"
+A4 = "来自北京市第二中学的初二学生刘麦，一边看比赛一边在为旁边的同学讲解冰壶的规则和战术。"
+B1 = "当地时间3月23日，中国选手张帅在比赛中回球。当日，张帅以2∶1战胜意大利选手埃拉尼，晋级下一轮。"
+B2 = "张帅在赛后表示，自己会调整状态，争取在下一轮比赛中打出更好的水平，为中国网球争光。"
+
+
+def page(*blocks: str, gap: int = 1) -> str:
+    return ("\n" * (gap + 1)).join(blocks) + "\n"
+
+
+def headlines(text: str) -> list[str]:
+    return [a.headline for a in parse_text(text).articles]
+
+
+def test_part_heads_of_one_form_stay_in_their_article():
+    text = page("精彩冰壶赛 引得粉丝来", A1, "办赛很专业", A2, A3, "观赛热情高", A4)
+    (a,) = parse_text(text).articles
+    assert a.paragraphs == [A1, "办赛很专业", A2, A3, "观赛热情高", A4]
+
+
+def test_a_spaced_head_after_plain_part_heads_starts_the_next_article():
+    text = page("精彩冰壶赛 引得粉丝来", A1, "办赛很专业", A2, A3, "观赛热情高", A4,
+                "迈阿密网球公开赛 张帅晋级女单第三轮", B1, B2)
+    arts = parse_text(text).articles
+    assert len(arts) == 2
+    assert arts[0].paragraphs[-1] == A4
+    assert arts[1].paragraphs == [B1, B2]
+
+
+def test_a_paragraph_ending_in_its_reporter_is_text_and_a_full_title_under_it_starts_an_article():
+    signed = A4 + " 本报记者 金旻矣"
+    text = page("精彩冰壶赛 引得粉丝来", A1, A2, signed, "今晨上海的动与静", B1, B2)
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["精彩冰壶赛 引得粉丝来", "今晨上海的动与静"]
+    assert arts[0].paragraphs == [A1, A2, signed]
+
+
+def test_a_signed_part_followed_by_a_short_label_continues_the_report():
+    text = page("集思广益 阿拉抗疫自有妙计", A1, A2 + " 本报记者 金旻矣", "第2计", A3, A4 + " 本报记者 孙云")
+    (a,) = parse_text(text).articles
+    assert "第2计" in a.paragraphs
+
+
+def test_a_line_between_wide_gaps_after_a_credit_is_a_caption():
+    text = (page("图片报道", A1, "人民视觉") + "\n\n" + "日前该校老师在指导泰国学生练习书法"
+            + "\n\n\n" + page("杨洁篪同非盟委员会主席法基通电话", B1, B2))
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["图片报道", "杨洁篪同非盟委员会主席法基通电话"]
+    assert arts[0].captions == ["日前该校老师在指导泰国学生练习书法"]
+
+
+def test_a_long_title_set_off_by_a_wide_gap_is_not_half_of_a_cut_paragraph():
+    title = "看得见的健康获得感，看不见的体系突破重构 上海 家庭医生“诊治”看病难"
+    text = page("精彩冰壶赛 引得粉丝来", A1, A2) + "\n\n" + page(title, B1, B2)
+    arts = parse_text(text).articles
+    assert len(arts) == 2
+    assert arts[1].paragraphs == [B1, B2]
+    assert arts[1].kicker is not None and arts[1].headline.endswith("看病难")
+
+
+def test_a_dateline_cut_by_a_jump_line_is_text():
+    cut = "新华社北京3月24日电  国务院安委会24日召开危险化学品安全综合治理电视电"
+    text = page("精彩冰壶赛 引得粉丝来", A1, A2) + "\n\n" + page("促进安全生产形势持续稳定好转", cut + "\n（下转第四版）")
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["精彩冰壶赛 引得粉丝来", "促进安全生产形势持续稳定好转"]
+    assert arts[1].paragraphs == [cut]
+    assert arts[1].jumps == ["（下转第四版）"]
+
+
+def test_a_short_cut_text_above_a_jump_line_is_a_paragraph_not_a_caption():
+    text = page("精彩冰壶赛 引得粉丝来", A1, A2) + "\n\n" + page("图片报道", "3月24日，在黑龙江哈尔滨市双城区东官\n（下转第七版）")
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["精彩冰壶赛 引得粉丝来", "图片报道"]
+    assert arts[1].paragraphs == ["3月24日，在黑龙江哈尔滨市双城区东官"]
+    assert arts[0].captions == []
+
+
+def test_a_jump_at_a_paragraphs_end_closes_the_article():
+    text = page("精彩冰壶赛 引得粉丝来", A1, A2 + "（下转第六版）", "张帅晋级女单第三轮", B1, B2)
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["精彩冰壶赛 引得粉丝来", "张帅晋级女单第三轮"]
+    assert arts[0].jumps == ["（下转第六版）"]
+
+
+def test_a_title_block_after_its_body_keeps_the_subheadline_that_speaks_of_that_body():
+    body = ("本报堪培拉3月24日电  国务院总理李克强同澳大利亚总理特恩布尔举行第五轮中澳总理年度会晤。双方同意构建四大"
+            "合作平台和三大对话机制，推动中澳自贸区建设，迈向自贸繁荣时代。")
+    text = page(body, "据央视新闻") + "\n \n" + page(
+        "李克强同澳大利亚总理特恩布尔举行第五轮中澳总理年度会晤", "强调构建四大合作平台和三大对话机制，推动中澳迈向自贸繁荣时代",
+        "国际舆论热议亚投行扩大朋友圈", B1, B2)
+    arts = parse_text(text).articles
+    assert arts[0].headline == "李克强同澳大利亚总理特恩布尔举行第五轮中澳总理年度会晤"
+    assert arts[0].subheadlines == ["强调构建四大合作平台和三大对话机制，推动中澳迈向自贸繁荣时代"]
+    assert arts[1].headline == "国际舆论热议亚投行扩大朋友圈"
+
+
+def test_a_kicker_with_commas_and_its_headline_on_one_line():
+    line = "李强：坚定信心、毫不松懈，态度要更坚决、行动要更迅速、举措要更严密、服务要更周全 扎实细致做好面上核酸筛查"
+    (a,) = parse_text(page(line, B1, B2)).articles
+    assert a.headline == "扎实细致做好面上核酸筛查"
+    assert a.kicker.startswith("李强：")
+    assert a.paragraphs == [B1, B2]
+
+
+def test_pictures_provided_by_is_a_credit_naming_no_one():
+    (a,) = parse_text(page("精彩冰壶赛 引得粉丝来", A1, A2, "本版图片由受访者提供")).articles
+    assert a.paragraphs == [A1, A2]
+    assert [(c.role, c.names, c.text) for c in a.credits] == [("供图", [], "本版图片由受访者提供")]
