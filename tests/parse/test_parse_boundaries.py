@@ -113,3 +113,17 @@ def test_pictures_provided_by_is_a_credit_naming_no_one():
     (a,) = parse_text(page("精彩冰壶赛 引得粉丝来", A1, A2, "本版图片由受访者提供")).articles
     assert a.paragraphs == [A1, A2]
     assert [(c.role, c.names, c.text) for c in a.credits] == [("供图", [], "本版图片由受访者提供")]
+
+
+def test_a_wrapped_paragraph_ending_in_its_signature_is_not_cut_by_the_title_under_it():
+    # (its last line fills the 14-character column, as the first half of a paragraph cut by a column break does)
+    def wrap(text: str, width: int = 14) -> str:
+        text = "\u3000\u3000" + text
+        return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+    text = "\n".join(["精彩冰壶赛 引得粉丝来", "", wrap(A1), wrap(A2 + " 本报记者 郜阳"), "",
+                      "浦西首日封控检测“动静有序”", "", wrap(B1), wrap(B2)]) + "\n"
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["精彩冰壶赛 引得粉丝来", "浦西首日封控检测“动静有序”"]
+    assert arts[0].paragraphs[0] == A1 and arts[0].paragraphs[1].endswith("郜阳")  # (a wrap may eat the space)
+    assert len(arts[0].paragraphs) == 2

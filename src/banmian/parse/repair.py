@@ -18,6 +18,7 @@ from .fields import (
     NAMES,
     dateline_names,
     ends_sentence,
+    ends_signed,
     parse_credit,
     person_names,
 )
@@ -141,6 +142,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     if a.kind not in (BODY, HEAD) or u.kind not in (BODY, HEAD):
         return False
     t = a.text
+    if ends_signed(t):
+        return False  # …这在之前是从没遇到过的。 本报记者 郜阳: a text that ends in its signature is complete
     if wrapped:
         # In a hard-wrapped column a break falls at a line end: the first half filled its last line.
         if not (indented and u.indent == FLUSH and a.kind == BODY and a.width_full and u.gap <= 1):

@@ -31,6 +31,7 @@ from .fields import (
     SOURCE,
     TABLE_TITLE,
     ends_sentence,
+    ends_signed,
 )
 from .lines import HEADER, Unit
 from .repair import usual_body_gap
@@ -470,10 +471,6 @@ def _fits_series(heads: list[bool], spaced: bool) -> bool:
     return not heads or not spaced or any(heads)
 
 
-# A paragraph that ends in its reporters' names: …确保家中安全。 本报记者 潘高峰
-_SIGNED_END = re.compile(r"[。！？”）)]\s*(?:本报)?(?:(?:特约|首席|实习|见习)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}\s*)+$")
-
-
 def _title_after_signature(units: list[Unit], i: int) -> bool:
     """Is the head run at units[i] set right under a signature (a byline line, or a paragraph ending in its
     reporters' names) and long enough to be a headline? A report in signed parts heads its parts with short
@@ -482,7 +479,7 @@ def _title_after_signature(units: list[Unit], i: int) -> bool:
     if i == 0:
         return False
     prev = units[i - 1]
-    if not (prev.kind in (BYLINE, NAMES) or (prev.kind == BODY and _SIGNED_END.search(prev.text))):
+    if not (prev.kind in (BYLINE, NAMES) or (prev.kind == BODY and ends_signed(prev.text))):
         return False
     core = units[i].text.replace("“", "").replace("”", "")
     return len(core) >= 7 and len(core.split()[0]) >= 4
