@@ -77,6 +77,8 @@ def train(
     iterations: int,
     lexicon_parts: int = 5,
     augment: int = 0,
+    heavy: frozenset[int] = frozenset(),
+    weight: int = 1,
 ) -> None:
     """Train a CRF on ``sentences`` into ``out`` (and its name lexicon beside it, unless ``lexicon_parts``
     is 0). The lexicon features of the sentences in each of ``lexicon_parts`` parts come from the names
@@ -98,7 +100,8 @@ def train(
     rng = random.Random(7)
     for i, s in enumerate(sentences):
         lexicon = lexicons[i % lexicon_parts] if lexicon_parts else None
-        versions = [s] + [substituted(s, part_names[i % parts], rng) for _ in range(augment if s.spans else 0)]
+        copies = weight if id(s) in heavy else 1  # in-domain sentences may count more than once
+        versions = [s] * copies + [substituted(s, part_names[i % parts], rng) for _ in range(augment if s.spans else 0)]
         for version in versions:
             for offset, piece in split_pieces(version.text):
                 spans = [
@@ -165,16 +168,18 @@ def main() -> None:
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--weight", type=int, default=1, help="times each sentence of --fold-set counts")
     ap.add_argument("--augment", type=int, default=0, help="copies of each sentence with its names replaced")
     ap.add_argument("--lexicon-parts", type=int, default=5, help="0: no name-lexicon features")
     ap.add_argument("--self-train", nargs="*", type=Path, default=[])
     args = ap.parse_args()
 
-    data = [s for name in args.train for s in load_set(args.corpus, name)]
+    sets = {name: load_set(args.corpus, name) for name in args.train}
+    data = [s for name in args.train for s in sets[name]]
     print(f"training sets {args.train}: {len(data)} sentences", file=sys.stderr)
     if args.folds:
-        gold = load_set(args.corpus, args.fold_set)
-        extra = [s for name in args.train if name != args.fold_set for s in load_set(args.corpus, name)]
+        gold = sets[args.fold_set] if args.fold_set in sets else load_set(args.corpus, args.fold_set)
+        extra = [s for name in args.train if name != args.fold_set for s in sets[name]]
         order = list(range(len(gold)))
         random.Random(13).shuffle(order)
         for fold in range(args.folds):
@@ -182,7 +187,10 @@ def main() -> None:
             fold_train = [s for i, s in enumerate(gold) if i not in held] + extra
             fold_test = [s for i, s in enumerate(gold) if i in held]
             path = args.out.with_suffix(f".fold{fold}.crfsuite")
-            train(fold_train, path, args.c1, args.c2, args.iterations, args.lexicon_parts, args.augment)
+            heavy = frozenset(id(s) for i, s in enumerate(gold) if i not in held)
+            train(
+                fold_train, path, args.c1, args.c2, args.iterations, args.lexicon_parts, args.augment, heavy, args.weight
+            )
             if args.self_train:
                 print(f"fold {fold} (first model): {evaluate(path, fold_test)}", flush=True)
                 auto = machine_tagged(path, args.self_train)
@@ -191,7 +199,8 @@ def main() -> None:
             if args.one_fold:
                 break
         return
-    train(data, args.out, args.c1, args.c2, args.iterations, args.lexicon_parts, args.augment)
+    heavy = frozenset(id(s) for s in sets.get(args.fold_set, []))
+    train(data, args.out, args.c1, args.c2, args.iterations, args.lexicon_parts, args.augment, heavy, args.weight)
     if args.self_train:
         auto = machine_tagged(args.out, args.self_train)
         for name in args.test:
