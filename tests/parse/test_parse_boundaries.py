@@ -127,3 +127,13 @@ def test_a_wrapped_paragraph_ending_in_its_signature_is_not_cut_by_the_title_und
     assert [a.headline for a in arts] == ["精彩冰壶赛 引得粉丝来", "浦西首日封控检测“动静有序”"]
     assert arts[0].paragraphs[0] == A1 and arts[0].paragraphs[1].endswith("郜阳")  # (a wrap may eat the space)
     assert len(arts[0].paragraphs) == 2
+
+
+def test_a_title_after_its_body_followed_by_a_kicker_naming_who_speaks():
+    text = (page("精彩冰壶赛 引得粉丝来", A1, A2) + "\n\n\n" + page(A3, A4, "据人民网") + "\n \n"
+            + page("澳门将举办活动纪念基本法颁布24周年", "比尔·盖茨：", "中国是实现联合国减贫目标最大贡献者", B1, B2))
+    arts = parse_text(text).articles
+    assert [(a.kicker, a.headline) for a in arts] == [
+        (None, "精彩冰壶赛 引得粉丝来"), (None, "澳门将举办活动纪念基本法颁布24周年"),
+        ("比尔·盖茨：", "中国是实现联合国减贫目标最大贡献者")]
+    assert arts[1].paragraphs == [A3, A4]

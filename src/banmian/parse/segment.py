@@ -289,7 +289,11 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             for x in range(i + 1, j):
                 t = units[x].text
                 if t[-1] in "：:" and len(t) <= 12:
-                    cur.article.captions.extend(units[y].text for y in range(i, x))
+                    if cur.pending_title and not cur.titled:
+                        # the text above awaits its title, printed after it: these lines are that title
+                        _set_title(cur, title_lines(units, i, x), no_kicker=u.after_spaces)
+                    else:
+                        cur.article.captions.extend(units[y].text for y in range(i, x))
                     cur.closed = True
                     i = x
                     u = units[i]
