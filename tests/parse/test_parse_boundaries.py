@@ -137,3 +137,12 @@ def test_a_title_after_its_body_followed_by_a_kicker_naming_who_speaks():
         (None, "精彩冰壶赛 引得粉丝来"), (None, "澳门将举办活动纪念基本法颁布24周年"),
         ("比尔·盖茨：", "中国是实现联合国减贫目标最大贡献者")]
     assert arts[1].paragraphs == [A3, A4]
+
+
+def test_a_head_over_one_paragraph_and_a_photo_report_byline_is_a_picture_story():
+    story = "3月27日“世界戏剧日”到来之际，河北各地举行传统戏曲进校园活动，让孩子们感受国粹的魅力。"
+    text = page("精彩冰壶赛 引得粉丝来", A1, "办赛很专业", A2, A3, "感受国粹", story, "史自强 郝群英摄影报道")
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["精彩冰壶赛 引得粉丝来", "感受国粹"]
+    assert arts[1].paragraphs == [story]
+    assert arts[1].bylines[0].names == ["史自强", "郝群英"]

@@ -364,6 +364,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 and _is_section_head_run(units, i, j, nxt, indented, body_gap)
                 and _fits_series(cur.heads, _head_form(units, i, j))
                 and not _title_after_signature(units, i)
+                and not _heads_a_picture_story(units, j)
             ):
                 cur.heads.append(_head_form(units, i, j))
                 cur.article.paragraphs.extend(run)
@@ -487,6 +488,19 @@ def _title_after_signature(units: list[Unit], i: int) -> bool:
         return False
     core = units[i].text.replace("“", "").replace("”", "")
     return len(core) >= 7 and len(core.split()[0]) >= 4
+
+
+def _heads_a_picture_story(units: list[Unit], j: int) -> bool:
+    """Is the text under a head (from units[j]) one or two paragraphs closed by a 摄影报道 byline? Then the
+    head is the title of a picture story (感受国粹), not a part of the text above. (A photo credit alone does
+    not tell: a part of a report may end with its picture.)"""
+    k = j
+    while k < len(units) and units[k].kind == BODY and k - j < 3:
+        k += 1
+    if not 1 <= k - j <= 2 or k == len(units):
+        return False
+    u = units[k]
+    return u.gap <= 1 and u.kind == BYLINE and any(b.role == "摄影报道" for b in u.data)
 
 
 def _is_section_head_run(units: list[Unit], i: int, j: int, nxt: Unit, indented: bool, body_gap: int) -> bool:
