@@ -146,3 +146,9 @@ def test_a_head_over_one_paragraph_and_a_photo_report_byline_is_a_picture_story(
     assert [a.headline for a in arts] == ["精彩冰壶赛 引得粉丝来", "感受国粹"]
     assert arts[1].paragraphs == [story]
     assert arts[1].bylines[0].names == ["史自强", "郝群英"]
+
+
+def test_a_short_first_half_is_joined_when_the_second_half_opens_with_one_character_and_a_comma():
+    first, second = "在湖南省公安厅调研警务机制改革", "时，孟建柱指出，要按照扁平化管理和专业化建设相结合的要求推进改革。"
+    (a,) = parse_text(page("精彩冰壶赛 引得粉丝来", A1, first, second, A2)).articles
+    assert a.paragraphs == [A1, first + second, A2]

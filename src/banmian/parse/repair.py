@@ -75,10 +75,17 @@ def usual_body_gap(units: list[Unit]) -> int:
     return best if counts[best] else 1
 
 
+def _starts_mid_sentence(b: str) -> bool:
+    """Does the line start inside a sentence: with a mark that continues one (，。、…), or with a single
+    character and a comma (时，孟建柱指出…: the end of a clause the line above began)?"""
+    return b[0] in _CONTINUES or (b[1:2] in ("，", "、") and _HAN.match(b[0]) is not None)
+
+
 def _looks_cut(a: str, b: str) -> bool:
     """Is the short line ``a`` the first half of a sentence that ``b`` finishes, rather than a title?"""
     return (
-        "；" in a or a.count("“") > a.count("”") or b[0] in _CONTINUES or a[-1] in _FUNCTION_ENDS or len(a) > 30
+        "；" in a or a.count("“") > a.count("”") or _starts_mid_sentence(b) or a[-1] in _FUNCTION_ENDS
+        or len(a) > 30
         or _INNER_END.search(a) is not None or (a[-1].isdigit() and len(a) >= 6)
     )
 
@@ -169,7 +176,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         return False
     prev = out[-2] if len(out) >= 2 else None
     if prev is not None and prev.kind == HEAD and (
-        t[-1] in _NEVER_ENDS or u.text[0] in _CONTINUES or ("，" in t and _LEAD.match(t)) or _INNER_END.search(t)
+        t[-1] in _NEVER_ENDS or _starts_mid_sentence(u.text) or ("，" in t and _LEAD.match(t)) or _INNER_END.search(t)
         or (t.count("，") >= 2 and len(t) > 36) or page.joins(k, t, u.text, strict=True)
         or t.count("“") > t.count("”") or "——" in t[2:-2]
     ):
