@@ -152,3 +152,14 @@ def test_a_short_first_half_is_joined_when_the_second_half_opens_with_one_charac
     first, second = "在湖南省公安厅调研警务机制改革", "时，孟建柱指出，要按照扁平化管理和专业化建设相结合的要求推进改革。"
     (a,) = parse_text(page("精彩冰壶赛 引得粉丝来", A1, first, second, A2)).articles
     assert a.paragraphs == [A1, first + second, A2]
+
+
+def test_a_title_after_its_body_claims_the_whole_body_even_when_a_byline_parts_it():
+    text = (page("精彩冰壶赛 引得粉丝来", A1, A2) + "\n\n" + page(A3, "本报记者 徐驰", A4, "据人民网")
+            + "\n \n" + page("这些“急难愁盼” 在抗疫互助平台获解", B1, B2))
+    arts = parse_text(text).articles
+    # (the text under the title has no title of its own: it goes on the article above, as text no title claims)
+    assert [a.headline for a in arts] == ["精彩冰壶赛 引得粉丝来", "这些“急难愁盼” 在抗疫互助平台获解"]
+    assert arts[0].paragraphs == [A1, A2]
+    assert arts[1].paragraphs[:2] == [A3, A4]
+    assert arts[1].bylines[0].names == ["徐驰"]

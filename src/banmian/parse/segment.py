@@ -327,6 +327,13 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 while take < j - i - 1 and _speaks_of_text_above(units[i + take].text, cur.article.paragraphs,
                                                                  units, b):
                     take += 1
+            while len(drafts) >= 2 and drafts[-1] is cur and _awaits_title(drafts[-2]):
+                # text above it that a byline or credit parted from this text, and that no title claimed
+                # either: one body printed before its title, signed in parts (…本报记者 徐驰 / 4.来沪就医…)
+                before = drafts[-2]
+                _merge_into(before.article, cur.article)
+                drafts.pop()
+                cur = before
             _set_title(cur, title_lines(units, i, i + take), no_kicker=u.after_spaces)
             cur.closed = True
             if take < j - i:
@@ -430,6 +437,10 @@ def _speaks_of_text_above(line: str, above: list[str], units: list[Unit], b: int
     below = "".join(units[x].text for x in range(b, min(len(units), b + 4)) if units[x].kind == BODY)
     up = len(words & _bigrams("".join(above[-12:])))
     return up >= 0.3 * len(words) and up > 2 * len(words & _bigrams(below))
+
+
+def _awaits_title(d: _Draft) -> bool:
+    return d.pending_title and not d.titled and d.has_body and not d.article.tables
 
 
 def _split_at_cut(d: _Draft, e: _Draft) -> _Draft:
