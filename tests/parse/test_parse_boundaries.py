@@ -163,3 +163,17 @@ def test_a_title_after_its_body_claims_the_whole_body_even_when_a_byline_parts_i
     assert arts[0].paragraphs == [A1, A2]
     assert arts[1].paragraphs[:2] == [A3, A4]
     assert arts[1].bylines[0].names == ["徐驰"]
+
+
+def test_a_line_under_a_photo_credit_that_shares_no_word_with_the_title_below_is_a_caption():
+    text = (page("图片报道", A1, "人民视觉") + "\n\n" + page("日前该校老师在指导泰国学生练习书法",
+                                                       "杨洁篪同非盟委员会主席法基通电话", B1, B2))
+    arts = parse_text(text).articles
+    assert [(a.kicker, a.headline) for a in arts] == [(None, "图片报道"), (None, "杨洁篪同非盟委员会主席法基通电话")]
+    assert arts[0].captions == ["日前该校老师在指导泰国学生练习书法"]
+
+
+def test_a_kicker_under_a_photo_credit_that_speaks_of_its_article_stays_a_kicker():
+    text = (page("图片报道", A1, "人民视觉") + "\n\n" + page("迈阿密网球公开赛", "张帅晋级女单第三轮", B1, B2))
+    arts = parse_text(text).articles
+    assert [(a.kicker, a.headline) for a in arts] == [(None, "图片报道"), ("迈阿密网球公开赛", "张帅晋级女单第三轮")]

@@ -362,6 +362,14 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             cur.article.captions.append(run[0])
             i = j
             continue
+        if (j - i >= 2 and body_follows and cur is not None and cur.has_body and cur.closed and i > 0
+                and units[i - 1].kind == CREDIT and u.gap >= wide and not bylines_between
+                and not cur.article.captions and _foreign_to_text_below(units[i].text, run[1:], units, b)):
+            # under a photo credit, a line that shares no word with the title and text below it: the
+            # picture's caption (日前该校老师在指导泰国学生练习书法), not the next article's kicker
+            cur.article.captions.append(units[i].text)
+            i += 1
+            continue
         if body_follows:
             if (
                 cur is not None
@@ -441,6 +449,15 @@ def _speaks_of_text_above(line: str, above: list[str], units: list[Unit], b: int
 
 def _awaits_title(d: _Draft) -> bool:
     return d.pending_title and not d.titled and d.has_body and not d.article.tables
+
+
+def _foreign_to_text_below(line: str, titles: list[str], units: list[Unit], b: int) -> bool:
+    """Does a line share no word (character pair) with the title lines and the paragraphs under it?"""
+    words = _bigrams(line)
+    if len(words) < 4:
+        return False
+    below = "".join(titles) + "".join(units[x].text for x in range(b, min(len(units), b + 3)) if units[x].kind == BODY)
+    return not words & _bigrams(below)
 
 
 def _split_at_cut(d: _Draft, e: _Draft) -> _Draft:
