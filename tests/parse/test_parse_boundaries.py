@@ -177,3 +177,11 @@ def test_a_kicker_under_a_photo_credit_that_speaks_of_its_article_stays_a_kicker
     text = (page("图片报道", A1, "人民视觉") + "\n\n" + page("迈阿密网球公开赛", "张帅晋级女单第三轮", B1, B2))
     arts = parse_text(text).articles
     assert [(a.kicker, a.headline) for a in arts] == [(None, "图片报道"), ("迈阿密网球公开赛", "张帅晋级女单第三轮")]
+
+
+def test_a_kicker_and_headline_on_one_line_under_running_text_start_an_article():
+    title = "成人感染被转运，孩子谁来照顾？ “儿童督导员”“儿童主任”上线了"
+    arts = parse_text(page("精彩冰壶赛 引得粉丝来", A1, A2, title, B1, B2)).articles
+    assert [(a.kicker, a.headline) for a in arts] == [
+        (None, "精彩冰壶赛 引得粉丝来"), ("成人感染被转运，孩子谁来照顾？", "“儿童督导员”“儿童主任”上线了")]
+    assert arts[1].paragraphs == [B1, B2]

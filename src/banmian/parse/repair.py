@@ -174,6 +174,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         return True
     if _DATELINE.match(u.text) or t[-1] in "）)" or _SECTION_HEAD.match(t):
         return False
+    parts = t.split()
+    if len(parts) >= 2 and len(parts[0]) >= 8 and len(parts[-1]) >= 4 and "。" not in t:
+        return False  # two phrases parted by a space: a kicker and its headline on one line, not a cut sentence
     prev = out[-2] if len(out) >= 2 else None
     if prev is not None and prev.kind == HEAD and (
         t[-1] in _NEVER_ENDS or _starts_mid_sentence(u.text) or ("，" in t and _LEAD.match(t)) or _INNER_END.search(t)

@@ -549,6 +549,8 @@ def _is_section_head_run(units: list[Unit], i: int, j: int, nxt: Unit, indented:
         return False  # 图片报道; a headline tagged with its column: …（绿色焦点）
     if j - i >= 2 and first.text[-1] in "：:" and len(first.text) <= 8:
         return False  # a kicker naming who speaks: 公安部：
+    if j - i == 1 and split_title([first.text])[0] is not None:
+        return False  # a kicker and a headline sharing a line (成人感染被转运，孩子谁来照顾？ “儿童督导员”…上线了)
     # One to three lines inside running text, not followed by a byline or a dateline: the head (and
     # subhead) of a part of the article. A new article printed one blank line after the last one, with
     # neither, is read as part of it.
