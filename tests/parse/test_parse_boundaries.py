@@ -185,3 +185,17 @@ def test_a_kicker_and_headline_on_one_line_under_running_text_start_an_article()
     assert [(a.kicker, a.headline) for a in arts] == [
         (None, "精彩冰壶赛 引得粉丝来"), ("成人感染被转运，孩子谁来照顾？", "“儿童督导员”“儿童主任”上线了")]
     assert arts[1].paragraphs == [B1, B2]
+
+
+def test_a_short_first_half_ending_in_a_comma_is_joined():
+    first, second = "注意通风消杀：窗户还要尽量开，", "要保持房间内的空气流通。注意快递及货物等外包装的消毒。"
+    (a,) = parse_text(page("精彩冰壶赛 引得粉丝来", A1, first, second, A2)).articles
+    assert a.paragraphs == [A1, first + second, A2]
+
+
+def test_a_second_half_cut_again_by_a_jump_line_is_joined():
+    first = "新华社长沙3月24日电  中共中央政治局委员孟建柱20日至23日在湖南调研时强调，要深入推进改革，在长沙市公安局，孟建柱慰"
+    second = "问一线民警，要求把从严治警"
+    (a,) = parse_text(page("不断提高社会治理科学化法治化智能化水平", first, second + "\n（下转第九版）")).articles
+    assert a.paragraphs == [first + second]
+    assert a.jumps == ["（下转第九版）"]

@@ -15,6 +15,7 @@ from .fields import (
     BODY,
     BYLINE,
     HEAD,
+    JUMP,
     NAMES,
     dateline_names,
     ends_sentence,
@@ -85,6 +86,7 @@ def _looks_cut(a: str, b: str) -> bool:
     """Is the short line ``a`` the first half of a sentence that ``b`` finishes, rather than a title?"""
     return (
         "；" in a or a.count("“") > a.count("”") or _starts_mid_sentence(b) or a[-1] in _FUNCTION_ENDS
+        or a[-1] in "，、"  # (a title line does not stop on a comma; a sentence cut after one does)
         or len(a) > 30
         or _INNER_END.search(a) is not None or (a[-1].isdigit() and len(a) >= 6)
     )
@@ -164,7 +166,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         return u.indent == FLUSH and a.kind == BODY
     if u.indent == PARA or u.gap < 1 or u.gap > body_gap:
         return False
-    if u.kind != BODY and not ends_sentence(u.text):
+    if u.kind != BODY and not ends_sentence(u.text) and not (nxt is not None and nxt.kind == JUMP and nxt.gap <= 1):
+        # (unless a jump line cuts it in turn: （下转第九版） follows text, never a title)
         return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
     if a.kind == BODY:
         return len(t) >= 12
