@@ -199,3 +199,9 @@ def test_a_second_half_cut_again_by_a_jump_line_is_joined():
     (a,) = parse_text(page("不断提高社会治理科学化法治化智能化水平", first, second + "\n（下转第九版）")).articles
     assert a.paragraphs == [first + second]
     assert a.jumps == ["（下转第九版）"]
+
+
+def test_a_short_first_half_opening_like_a_lead_is_joined():
+    first, second = "近日，“北大仓”黑龙江省的许多农机", "合作社和农民开始检修农机，为4月份的春耕做准备。"
+    (a,) = parse_text(page("图片报道", A1, first, second)).articles
+    assert a.paragraphs == [A1, first + second]

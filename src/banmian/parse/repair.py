@@ -87,6 +87,7 @@ def _looks_cut(a: str, b: str) -> bool:
     return (
         "；" in a or a.count("“") > a.count("”") or _starts_mid_sentence(b) or a[-1] in _FUNCTION_ENDS
         or a[-1] in "，、"  # (a title line does not stop on a comma; a sentence cut after one does)
+        or ("，" in a and _LEAD.match(a) is not None)  # 近日，“北大仓”黑龙江省的许多农机 | 合作社和农民…
         or len(a) > 30
         or _INNER_END.search(a) is not None or (a[-1].isdigit() and len(a) >= 6)
     )
