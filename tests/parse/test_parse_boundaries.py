@@ -205,3 +205,11 @@ def test_a_short_first_half_opening_like_a_lead_is_joined():
     first, second = "近日，“北大仓”黑龙江省的许多农机", "合作社和农民开始检修农机，为4月份的春耕做准备。"
     (a,) = parse_text(page("图片报道", A1, first, second)).articles
     assert a.paragraphs == [A1, first + second]
+
+
+def test_a_paragraph_signed_by_a_reporter_and_an_intern_is_complete():
+    signed = ("3.闵行区宾川路的鲁女士求助，独居的父母已年过八旬，已经好几天买不上大米、蔬菜和肉类。"
+              "记者立刻介入。本报记者 王军 实习生 姚储杰")
+    nxt = "4.来沪就医的苏女士求助，其55岁的大伯患病住院，急需药物抢救。"
+    (a,) = parse_text(page("这些“急难愁盼” 在抗疫互助平台获解", A1, signed, nxt)).articles
+    assert a.paragraphs == [A1, signed, nxt]

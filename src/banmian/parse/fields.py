@@ -64,13 +64,13 @@ def ends_sentence(s: str) -> bool:
 
 
 # A paragraph that ends in its reporters' names: …确保家中安全。 本报记者 潘高峰
-_SIGNED_END = re.compile(r"[。！？”）)]\s*(?:本报)?(?:(?:特约|首席|实习|见习)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}\s*)+$")
+_SIGNED_END = re.compile(r"[。！？”）)]\s*(?:本报)?(?:(?:(?:特约|首席|实习|见习)?(?:记者|通讯员)|实习生)\s*[\u4e00-\u9fff·]{2,4}\s*)+$")
 
 
 def ends_signed(s: str) -> bool:
     """Does the text end in its reporters' names after its last sentence (so it is complete, and signed)?"""
-    tail = s[-24:]
-    return ("记者" in tail or "通讯员" in tail) and _SIGNED_END.search(tail) is not None
+    tail = s[-32:]
+    return ("记者" in tail or "通讯员" in tail or "实习生" in tail) and _SIGNED_END.search(tail) is not None
 
 
 def is_surname_start(name: str) -> bool:
