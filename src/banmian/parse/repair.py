@@ -82,6 +82,13 @@ def _starts_mid_sentence(b: str) -> bool:
     return b[0] in _CONTINUES or (b[1:2] in ("，", "、") and _HAN.match(b[0]) is not None)
 
 
+def _opens_paragraph(b: str) -> bool:
+    """Does the line open the way a paragraph does, with a time word and a comma (近日，… 3月24日，…)? A
+    column break falls anywhere, seldom right before such an opening."""
+    m = _LEAD.match(b)
+    return m is not None and b[m.end():m.end() + 1] == "，"
+
+
 def _looks_cut(a: str, b: str) -> bool:
     """Is the short line ``a`` the first half of a sentence that ``b`` finishes, rather than a title?"""
     return (
@@ -171,7 +178,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         # (unless a jump line cuts it in turn: （下转第九版） follows text, never a title)
         return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
     if a.kind == BODY:
-        return len(t) >= 12
+        return len(t) >= 12 and not _opens_paragraph(u.text)
     if a.gap > body_gap and k > 1:
         return False  # a short line set off by a wide gap heads what follows; a cut paragraph runs on
     if _DATELINE.match(t):
