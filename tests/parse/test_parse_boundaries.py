@@ -216,7 +216,8 @@ def test_a_paragraph_signed_by_a_reporter_and_an_intern_is_complete():
 
 
 def test_a_paragraph_without_a_full_stop_is_not_joined_to_one_opening_with_a_time_word():
-    deck = "█环保执法监管不严，也许可以拉来一些项目，企业可以减少环保投入，但牺牲的是一个地方的长远发展之计"
+    deck = ("█环保执法监管不严，也许可以拉来一些项目，企业可以减少环保投入，多赚些银子，可以给一个地方带来一时漂亮的"
+            "数据，但牺牲的是一个地方的长远发展之计")
     lead = "近日，一则题为《武汉两名环保执法人员损害投资环境被免职》的报道，引发关注。"
-    (a,) = parse_text(page("生态环境要为投资环境让路吗（生态论苑）", deck, lead, A1)).articles
+    (a,) = parse_text(page("生态环境要为投资环境让路吗（生态论苑）", "贺 震", deck, lead, A1)).articles
     assert a.paragraphs == [deck, lead, A1]
