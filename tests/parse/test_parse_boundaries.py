@@ -221,3 +221,12 @@ def test_a_paragraph_without_a_full_stop_is_not_joined_to_one_opening_with_a_tim
     lead = "近日，一则题为《武汉两名环保执法人员损害投资环境被免职》的报道，引发关注。"
     (a,) = parse_text(page("生态环境要为投资环境让路吗（生态论苑）", "贺 震", deck, lead, A1)).articles
     assert a.paragraphs == [deck, lead, A1]
+
+
+def test_a_second_title_line_going_on_with_the_verb_is_a_subheadline():
+    (a,) = parse_text(page("李克强同澳大利亚总理特恩布尔举行第五轮中澳总理年度会晤",
+                           "强调构建四大合作平台和三大对话机制，推动中澳迈向自贸繁荣时代", B1, B2)).articles
+    assert (a.kicker, a.headline) == (None, "李克强同澳大利亚总理特恩布尔举行第五轮中澳总理年度会晤")
+    assert a.subheadlines == ["强调构建四大合作平台和三大对话机制，推动中澳迈向自贸繁荣时代"]
+    (b,) = parse_text(page("北京再控住房信贷风险", "离婚一年内信贷政策按二套房执行", B1, B2)).articles
+    assert (b.kicker, b.headline, b.subheadlines) == ("北京再控住房信贷风险", "离婚一年内信贷政策按二套房执行", [])

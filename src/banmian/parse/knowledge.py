@@ -62,3 +62,7 @@ JOB_TITLES = ("会长", "主任", "主席", "教授", "院长", "所长", "书�
 
 # A kicker that introduces its headline as what someone said ends on one of these: 孟建柱在湖南调研时强调
 KICKER_VERBS = ("强调", "指出", "表示", "要求", "提出", "认为", "希望", "呼吁", "宣布", "透露", "获悉")
+# A subheadline often goes on from its headline with the verb, the subject left out (李克强…举行…会晤 /
+# 强调构建四大合作平台…); a kicker sets the scene and does not open with these.
+SUBHEAD_OPENERS = ("强调", "指出", "会见", "出席", "主持", "要求", "助力", "直击", "推动", "听取", "审议", "部署",
+                   "呼吁", "表示", "宣布", "签署", "共商", "聚焦", "探访", "走进")

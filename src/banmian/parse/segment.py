@@ -104,7 +104,7 @@ def split_title(texts: list[str], *, no_kicker: bool = False) -> tuple[str | Non
     second_parts = [p for p in _SPACES.split(second) if p]
     if first[-1] in "：:—，," or len(first) <= 5:
         return first, second, []
-    if len(second_parts) >= 3 or len(second) > 2 * len(first):
+    if len(second_parts) >= 3 or len(second) > 2 * len(first) or second.startswith(K.SUBHEAD_OPENERS):
         return None, first, _subs([second])
     return first, second, []
 
