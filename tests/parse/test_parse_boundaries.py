@@ -230,3 +230,8 @@ def test_a_second_title_line_going_on_with_the_verb_is_a_subheadline():
     assert a.subheadlines == ["强调构建四大合作平台和三大对话机制，推动中澳迈向自贸繁荣时代"]
     (b,) = parse_text(page("北京再控住房信贷风险", "离婚一年内信贷政策按二套房执行", B1, B2)).articles
     assert (b.kicker, b.headline, b.subheadlines) == ("北京再控住房信贷风险", "离婚一年内信贷政策按二套房执行", [])
+
+
+def test_a_speaker_kicker_with_a_colon_shares_a_line_with_its_headline():
+    (a,) = parse_text(page("比尔·盖茨： 中国是实现联合国减贫目标最大贡献者", B1, B2)).articles
+    assert (a.kicker, a.headline) == ("比尔·盖茨：", "中国是实现联合国减贫目标最大贡献者")

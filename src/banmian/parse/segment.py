@@ -92,6 +92,8 @@ def split_title(texts: list[str], *, no_kicker: bool = False) -> tuple[str | Non
         if (len(parts) >= 2 and len(parts[0]) >= 8 and len(parts[-1]) >= 4
                 and (len(parts) == 2 or len(parts[0]) >= max(len(p) for p in parts[1:]))):
             return parts[0], " ".join(parts[1:]), []
+        if len(parts) >= 2 and parts[0][-1] in "：:" and len(parts[0]) >= 3 and len(parts[-1]) >= 4:
+            return parts[0], " ".join(parts[1:]), []  # 比尔·盖茨： 中国是…: who speaks, then what was said
         return None, t, []
     first, second = texts[0], texts[1]
     if first.startswith("——"):
