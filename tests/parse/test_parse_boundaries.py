@@ -235,3 +235,17 @@ def test_a_second_title_line_going_on_with_the_verb_is_a_subheadline():
 def test_a_speaker_kicker_with_a_colon_shares_a_line_with_its_headline():
     (a,) = parse_text(page("比尔·盖茨： 中国是实现联合国减贫目标最大贡献者", B1, B2)).articles
     assert (a.kicker, a.headline) == ("比尔·盖茨：", "中国是实现联合国减贫目标最大贡献者")
+
+
+def test_an_unrelated_first_head_after_a_long_text_without_heads_starts_the_next_article():
+    essay = [A1, A2, A3, A4, A1[:-1] + "，观众热情高涨。", A2[:-1] + "，场面热烈。", A3, A4[:-1] + "，十分投入。"]
+    lead = "近期上海市新冠病毒疫情防控形势严峻，我们每个人日常生活都要做好“防疫三件套”，才能有效控制疫情传播。"
+    arts = parse_text(page("精彩冰壶赛 引得粉丝来", *essay, "居家生活中的防控细节", lead)).articles
+    assert [a.headline for a in arts] == ["精彩冰壶赛 引得粉丝来", "居家生活中的防控细节"]
+    assert arts[1].paragraphs == [lead]
+
+
+def test_a_first_head_that_speaks_of_the_long_text_above_stays_in_it():
+    essay = [A1, A2, A3, A4, A1[:-1] + "，观众热情高涨。", A2[:-1] + "，场面热烈。", A3, A4[:-1] + "，十分投入。"]
+    (a,) = parse_text(page("精彩冰壶赛 引得粉丝来", *essay, "冰壶热在北京", A1)).articles
+    assert "冰壶热在北京" in a.paragraphs

@@ -382,6 +382,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 and _fits_series(cur.heads, _head_form(units, i, j))
                 and not _title_after_signature(units, i)
                 and not _heads_a_picture_story(units, j)
+                and not _unrelated_late_head(cur, units, i, j)
             ):
                 cur.heads.append(_head_form(units, i, j))
                 cur.article.paragraphs.extend(run)
@@ -518,6 +519,20 @@ def _title_after_signature(units: list[Unit], i: int) -> bool:
         return False
     core = units[i].text.replace("“", "").replace("”", "")
     return len(core) >= 7 and len(core.split()[0]) >= 4
+
+
+def _unrelated_late_head(d: _Draft, units: list[Unit], i: int, j: int) -> bool:
+    """A first head after many paragraphs with no head, sharing no word with the text above, over a
+    paragraph that speaks of something else: the title of the next article (an essay ends, 居家生活中的防控细节)."""
+    paras = d.article.paragraphs
+    if d.heads or len(paras) < 8:
+        return False
+    head = _bigrams("".join(units[x].text for x in range(i, j)))
+    above = _bigrams("".join(paras))
+    if len(head) < 3 or head & above:
+        return False
+    below = _bigrams("".join(units[x].text for x in range(j, min(len(units), j + 2)) if units[x].kind == BODY))
+    return bool(below) and len(below & above) <= 0.1 * len(below)
 
 
 def _heads_a_picture_story(units: list[Unit], j: int) -> bool:
