@@ -57,9 +57,11 @@ def ends_sentence(s: str) -> bool:
     last = s[-1]
     if last in _END:
         return True
+    if last in "．.":
+        return s.endswith(("...", "．．．"))  # an ellipsis typed as dots: …推向海外的......
     if last in _CLOSE and len(s) > 1:
         # …说。” ends a sentence; “强镇带村” does not.
-        return s[-2] in _END or (s[-2] in _CLOSE and len(s) > 2 and s[-3] in _END)
+        return s[-2] in _END or (s[-2] in _CLOSE and len(s) > 2 and s[-3] in _END) or ends_sentence(s[:-1])
     return False
 
 
