@@ -106,6 +106,11 @@ def split_title(texts: list[str], *, no_kicker: bool = False) -> tuple[str | Non
     second_parts = [p for p in _SPACES.split(second) if p]
     if first[-1] in "：:—，," or len(first) <= 5:
         return first, second, []
+    # A column tag rides on the headline: 春雨化雪 归雁啄新泥（美丽中国） under 乍暖还寒的初春 is the headline.
+    if _COLUMN_TAG.search(second) and not _COLUMN_TAG.search(first):
+        return first, second, []
+    if _COLUMN_TAG.search(first) and not _COLUMN_TAG.search(second):
+        return None, first, _subs([second])
     if len(second_parts) >= 3 or len(second) > 2 * len(first) or second.startswith(K.SUBHEAD_OPENERS):
         return None, first, _subs([second])
     return first, second, []
