@@ -115,6 +115,15 @@ def test_marked_byline_lines():
     assert page.articles[0].bylines[0].names == ["周立民"]
 
 
+def test_a_marked_byline_with_a_role_keeps_the_mark_out_of_its_outlet():
+    page = parse_text("地铁新线下月开通\n\n□本报记者 王小明 通讯员 赵六\n\n记者今天从市交通委获悉，新线将开通。\n")
+    got = [(b.role, b.names, b.outlet) for b in page.articles[0].bylines]
+    assert got == [("记者", ["王小明"], "本报"), ("通讯员", ["赵六"], None)]
+    assert page.articles[0].bylines[0].text == "□本报记者 王小明 通讯员 赵六"
+    page = parse_text("地铁新线下月开通\n\n□记者 张三\n\n记者今天从市交通委获悉，新线将开通。\n")
+    assert [(b.role, b.names, b.outlet) for b in page.articles[0].bylines] == [("记者", ["张三"], None)]
+
+
 def test_a_jump_at_the_end_of_the_paragraph_it_cuts():
     page = parse_text("标题一行\n\n正文第一段讲了很多事情，还没有讲完（下转第三版）\n")
     a = page.articles[0]

@@ -262,11 +262,14 @@ def classify(u: Unit, indent_style: bool) -> None:
                 u.kind = BYLINE
                 u.data = [Byline("摄影报道", names, by[0].outlet if by else None, s)]
                 return
-        by = parse_byline(s) if ("记者" in s or "通讯员" in s or "实习生" in s) else None
-        if by is not None:
-            u.kind = BYLINE
-            u.data = by
-            return
+        if "记者" in s or "通讯员" in s or "实习生" in s:
+            marked = _BYLINE_MARK.match(s)  # □本报记者 张三: the mark is no part of the outlet
+            by = parse_byline(s[marked.end():] if marked else s)
+            if by is not None:
+                by[0].text = s
+                u.kind = BYLINE
+                u.data = by
+                return
         if n <= 12:
             marked = _BYLINE_MARK.match(s)
             names = person_names(s[marked.end():] if marked else s, strict=True)
