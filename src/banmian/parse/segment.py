@@ -85,16 +85,7 @@ def split_title(texts: list[str], *, no_kicker: bool = False) -> tuple[str | Non
     if no_kicker:
         return None, texts[0], _subs(texts[1:])
     if len(texts) == 1:
-        t = texts[0]
-        parts = [p for p in _SPACES.split(t) if p]
-        # 两江新区培育发展新质生产力 “重庆造”人工心脏再上新: a kicker and a headline sharing a line (the headline
-        # may hold a space itself). A headline of short parallel halves (托起彩虹桥 铺就回家路) stays whole.
-        if (len(parts) >= 2 and len(parts[0]) >= 8 and len(parts[-1]) >= 4
-                and (len(parts) == 2 or len(parts[0]) >= max(len(p) for p in parts[1:]))):
-            return parts[0], " ".join(parts[1:]), []
-        if len(parts) >= 2 and parts[0][-1] in "：:" and len(parts[0]) >= 3 and len(parts[-1]) >= 4:
-            return parts[0], " ".join(parts[1:]), []  # 比尔·盖茨： 中国是…: who speaks, then what was said
-        return None, t, []
+        return (*one_line_title(texts[0]), [])
     first, second = texts[0], texts[1]
     if first.startswith("——"):
         return None, first, _subs(texts[1:])
@@ -114,6 +105,32 @@ def split_title(texts: list[str], *, no_kicker: bool = False) -> tuple[str | Non
     if len(second_parts) >= 3 or len(second) > 2 * len(first) or second.startswith(K.SUBHEAD_OPENERS):
         return None, first, _subs([second])
     return first, second, []
+
+
+def one_line_title(t: str, *, lead_ins: bool = True) -> tuple[str | None, str]:
+    """Kicker (or None) and headline of a title block printed on one line.
+
+    lead_ins: also part a short place or subject set before a long headline (内蒙古 推进…建设). This is
+    evidence for roles inside a title block, not that a line is one: running text holds such lines too."""
+    parts = [p for p in _SPACES.split(t) if p]
+    if len(parts) < 2:
+        return None, t
+    # 两江新区培育发展新质生产力 “重庆造”人工心脏再上新: a kicker and a headline sharing a line (the headline
+    # may hold a space itself). A headline of short parallel halves (托起彩虹桥 铺就回家路) stays whole.
+    if (len(parts[0]) >= 8 and len(parts[-1]) >= 4
+            and (len(parts) == 2 or len(parts[0]) >= max(len(p) for p in parts[1:]))):
+        return parts[0], " ".join(parts[1:])
+    if parts[0][-1] in "：:" and len(parts[0]) >= 3 and len(parts[-1]) >= 4:
+        return parts[0], " ".join(parts[1:])  # 比尔·盖茨： 中国是…: who speaks, then what was said
+    if lead_ins:
+        lead = 0  # (a name with its letters spaced out: 安 徽 政务公开划出“硬杠杠”)
+        while lead < len(parts) - 1 and len(parts[lead]) == 1:
+            lead += 1
+        lead = lead if lead >= 2 else 1
+        # parallel halves (春雨化雪 归雁啄新泥) are balanced; a lead-in is a third of its headline or less
+        if lead == len(parts) - 1 and len(parts[-1]) >= 10 and len(parts[-1]) >= 3 * sum(map(len, parts[:lead])):
+            return " ".join(parts[:lead]), parts[-1]
+    return None, t
 
 
 def _subs(texts: list[str]) -> list[str]:
@@ -573,7 +590,7 @@ def _is_section_head_run(units: list[Unit], i: int, j: int, nxt: Unit, indented:
         return False  # 图片报道; a headline tagged with its column: …（绿色焦点）
     if j - i >= 2 and first.text[-1] in "：:" and len(first.text) <= 8:
         return False  # a kicker naming who speaks: 公安部：
-    if j - i == 1 and split_title([first.text])[0] is not None:
+    if j - i == 1 and one_line_title(first.text, lead_ins=False)[0] is not None:
         return False  # a kicker and a headline sharing a line (成人感染被转运，孩子谁来照顾？ “儿童督导员”…上线了)
     # One to three lines inside running text, not followed by a byline or a dateline: the head (and
     # subhead) of a part of the article. A new article printed one blank line after the last one, with

@@ -1,0 +1,42 @@
+"""Which line of a title block is the kicker, the headline, the subheadline."""
+
+import pytest
+
+from banmian import parse_text
+from banmian.parse.segment import one_line_title, split_title
+
+
+@pytest.mark.parametrize(
+    "line, want",
+    [
+        ("内蒙古 推进呼伦贝尔中俄蒙合作先导区建设", ("内蒙古", "推进呼伦贝尔中俄蒙合作先导区建设")),
+        ("安 徽 政务公开划出“硬杠杠”加强监督", ("安 徽", "政务公开划出“硬杠杠”加强监督")),
+        ("春雨化雪 归雁啄新泥", (None, "春雨化雪 归雁啄新泥")),  # parallel halves: one headline
+        ("托起彩虹桥 铺就回家路", (None, "托起彩虹桥 铺就回家路")),
+    ],
+)
+def test_a_short_lead_in_before_a_long_headline_is_its_kicker(line, want):
+    assert one_line_title(line) == want
+    # the lead-in is evidence for roles only, never that a line inside running text is a title
+    assert one_line_title(line, lead_ins=False)[0] is None
+
+
+def test_the_line_with_a_column_tag_is_the_headline():
+    assert split_title(["乍暖还寒的初春", "春雨化雪 归雁啄新泥（美丽中国）"]) == (
+        "乍暖还寒的初春", "春雨化雪 归雁啄新泥（美丽中国）", [])
+    assert split_title(["生态环境要为投资环境让路吗（生态论苑）", "环保执法监管不严也是投资环境差"]) == (
+        None, "生态环境要为投资环境让路吗（生态论苑）", ["环保执法监管不严也是投资环境差"])
+
+
+def test_two_title_lines_too_long_for_one_headline_are_not_joined():
+    text = "湖北老河口市探索处置生活垃圾新路子\n水泥窑烧垃圾一举多得\n\n本报记者  张三\n\n近日，记者来到老河口市，看到垃圾进了水泥窑。\n"
+    a = parse_text(text).articles[0]
+    assert (a.kicker, a.headline) == ("湖北老河口市探索处置生活垃圾新路子", "水泥窑烧垃圾一举多得")
+    # a short headline wrapped onto two lines is still joined
+    a = parse_text("民生实事\n件件落地\n\n近日，记者来到老河口市，看到垃圾进了水泥窑。\n").articles[0]
+    assert (a.kicker, a.headline) == (None, "民生实事件件落地")
+
+
+def test_a_paragraph_ending_in_dots_is_complete():
+    text = "标题在此\n\n第一段讲到这里，就是由他推荐，推向海外的......\n\n听到这里，我感慨地说了一句话。\n"
+    assert len(parse_text(text).articles[0].paragraphs) == 2
