@@ -40,3 +40,9 @@ def test_two_title_lines_too_long_for_one_headline_are_not_joined():
 def test_a_paragraph_ending_in_dots_is_complete():
     text = "标题在此\n\n第一段讲到这里，就是由他推荐，推向海外的......\n\n听到这里，我感慨地说了一句话。\n"
     assert len(parse_text(text).articles[0].paragraphs) == 2
+
+
+def test_a_letter_spaced_kicker_on_its_own_line_is_not_half_a_headline():
+    text = "安 徽\n政务公开划出“硬杠杠”\n\n本报合肥3月24日电  （记者朱磊）安徽省日前印发通知，要求各地加强政务公开。\n"
+    a = parse_text(text).articles[0]
+    assert (a.kicker, a.headline) == ("安 徽", "政务公开划出“硬杠杠”")

@@ -45,6 +45,8 @@ _PAGE_FURNITURE = re.compile(r"^(?=.*(?:\d{4}年\d{1,2}月\d{1,2}日|第\s*\d{1,
 _SPACES = re.compile(r"[ \xa0]+")
 # A headline's column tag: 华北明珠 再绽璀璨（绿色焦点）. (A part head like 于殿利（商务印书馆总经理） names a person.)
 _COLUMN_TAG = re.compile(r"^[^（）]{5,}（[^（）]{2,12}）$")
+# A short word with its letters spaced out (安 徽, 内 蒙 古): a kicker set on a line of its own, not half a headline.
+_LETTER_SPACED = re.compile(r"^\S(?:[ \u3000]+\S){1,3}$")
 
 
 class _Draft:
@@ -155,7 +157,7 @@ def title_lines(units: list[Unit], i: int, j: int) -> list[str]:
         if (out and u.gap == 0 and u.indent != HEADER and units[x - 1].indent != HEADER
                 and not t.startswith("——") and "，" not in out[-1] and out[-1][-1] not in "：:—！？"
                 and len(out[-1]) + len(t) <= (48 if " " in out[-1] else 20) and not _COLUMN_TAG.search(out[-1])
-                and not out[-1].endswith(K.KICKER_VERBS)):
+                and not out[-1].endswith(K.KICKER_VERBS) and not _LETTER_SPACED.match(out[-1])):
             out[-1] += t
             continue
         out.append(t)
