@@ -46,3 +46,16 @@ def test_a_letter_spaced_kicker_on_its_own_line_is_not_half_a_headline():
     text = "安 徽\n政务公开划出“硬杠杠”\n\n本报合肥3月24日电  （记者朱磊）安徽省日前印发通知，要求各地加强政务公开。\n"
     a = parse_text(text).articles[0]
     assert (a.kicker, a.headline) == ("安 徽", "政务公开划出“硬杠杠”")
+
+
+def test_a_question_headline_with_its_byline_under_a_signed_article_heads_the_next_one():
+    text = ("防疫物资保障有序\n\n本报记者 李四 王五\n\n记者今天走访了本市多家超市，发现供应充足。\n\n"
+            "孩子们的“云课堂”为什么这么受欢迎？\n\n文/赵六\n\n网课开了一周，孩子们越来越喜欢上课了。\n")
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["防疫物资保障有序", "孩子们的“云课堂”为什么这么受欢迎？"]
+    assert arts[1].bylines[0].names == ["赵六"]
+    # unsigned text: the question is its last sentence, the byline signs it
+    text = "标题在此\n\n正文第一段写了很多内容。\n\n还是那句话：冬天已到，春天还会远吗？\n\n首席记者 连建明\n"
+    a = parse_text(text).articles[0]
+    assert a.paragraphs[-1] == "还是那句话：冬天已到，春天还会远吗？"
+    assert a.bylines[0].names == ["连建明"]

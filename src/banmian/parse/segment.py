@@ -376,9 +376,11 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 continue
         run = title_lines(units, i, j)
         if (j - i == 1 and cur is not None and cur.has_body and not cur.closed and units[i].gap <= body_gap
-                and (ends_sentence(run[0]) or (nxt is not None and nxt.kind == SOURCE and nxt.gap <= 1))):
+                and (ends_sentence(run[0]) or (nxt is not None and nxt.kind == SOURCE and nxt.gap <= 1))
+                and not (bylines_between and body_follows and cur.article.bylines)):
             # a short last sentence of the text (还是那句话：冬天已到，春天还会远吗？), or the line right above
-            # the source line: text, not a title
+            # the source line: text, not a title — unless a byline under it heads more text while the text
+            # above is signed already (孩子们的“云课堂”为什么这么受欢迎？ / 文/赵六 / text): the next headline
             cur.article.paragraphs.append(run[0])
             i = j
             continue
