@@ -164,6 +164,7 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=0, help="k-fold cross-validation over --fold-set")
     ap.add_argument("--fold-set", default="pd", help="the set split into folds; the other sets always train")
     ap.add_argument("--one-fold", action="store_true", help="run only the first fold (quick experiments)")
+    ap.add_argument("--only-fold", type=int, default=None, help="run only this fold")
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
@@ -183,6 +184,8 @@ def main() -> None:
         order = list(range(len(gold)))
         random.Random(13).shuffle(order)
         for fold in range(args.folds):
+            if args.only_fold is not None and fold != args.only_fold:
+                continue
             held = {i for k, i in enumerate(order) if k % args.folds == fold}
             fold_train = [s for i, s in enumerate(gold) if i not in held] + extra
             fold_test = [s for i, s in enumerate(gold) if i in held]

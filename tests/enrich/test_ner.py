@@ -123,3 +123,12 @@ def test_a_name_tagged_once_is_tagged_everywhere_in_the_text():
     # an occurrence inside another entity stays inside it; one-character names are not spread
     assert ner.propagate_names("中国和中国银行", [(0, 2, "LOC"), (3, 7, "ORG")]) == [(0, 2, "LOC"), (3, 7, "ORG")]
     assert ner.propagate_names("中美和中方", [(0, 1, "LOC")]) == [(0, 1, "LOC")]
+
+
+def test_character_roles_from_dictionary_names():
+    from banmian.enrich.ner_features import _char_roles
+
+    tags = {f"{a}镇": "ns" for a in "甲乙丙丁戊己"} | {"镇定": "v", "王明": "nr", "王国": "n"}
+    roles = _char_roles(tags)
+    assert "rL=E+" in roles["镇"]  # closes 6 of its 7 dictionary words, all places
+    assert "王" not in roles  # too few dictionary names to say anything

@@ -134,6 +134,31 @@ class NameSets:
                             marks[j].append(tag + ("B" if j == i else ("E" if j == i + length - 1 else "I")))
 
 
+def _char_roles(tags: dict[str, str]) -> dict[str, list[str]]:
+    """For each character, the roles it often plays in the person/place/organisation words of jieba's
+    dictionary (``rP=B`` … ``rO=E``): first, inner or last character, where that role makes up a large share
+    of the character's uses in all dictionary words. Generalises past the training names: 斯/尔/夫 in
+    transliterated names, 镇/县 closing places, 厂/局 closing organisations."""
+    total: dict[str, int] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for word, tag in tags.items():
+        if len(word) < 2:
+            continue
+        kind = _GAZ_TYPES.get(tag)
+        last = len(word) - 1
+        for i, ch in enumerate(word):
+            total[ch] = total.get(ch, 0) + 1
+            if kind:
+                role = f"r{kind}={'B' if i == 0 else ('E' if i == last else 'I')}"
+                counts[(ch, role)] = counts.get((ch, role), 0) + 1
+    roles: dict[str, list[str]] = {}
+    for (ch, role), count in counts.items():
+        share = count / total[ch]
+        if count >= 5 and share >= 0.1:
+            roles.setdefault(ch, []).append(role + ("+" if share >= 0.3 else ""))
+    return roles
+
+
 def _jieba_word_tags() -> dict[str, str]:
     """word → part-of-speech tag from jieba's dictionary file, read directly: importing jieba (and its HMM
     tables) to get the same table costs several times longer."""
@@ -167,6 +192,7 @@ class Featurizer:
             if kind and 2 <= len(word) <= _GAZ_MAX[kind]:
                 gaz[kind].add(word)
         self._gaz = {"g" + kind: names for kind, names in gaz.items()}
+        self._char_roles = _char_roles(self._tags)
         self._gaz_only = NameSets(self._gaz)
         # name sets with a lexicon merged in, built once per lexicon (the recogniser uses one)
         self._with_lexicon: dict[int, tuple[Lexicon, NameSets]] = {}
@@ -283,6 +309,9 @@ class Featurizer:
                 f.append("sur-1")
             if c in PLACE_SUFFIXES:
                 f.append("psuf")
+            roles = self._char_roles.get(c)
+            if roles:
+                f.extend(roles)
             if i == 0:
                 f.append("BOS")
             if i == n - 1:
