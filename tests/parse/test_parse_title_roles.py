@@ -59,3 +59,21 @@ def test_a_question_headline_with_its_byline_under_a_signed_article_heads_the_ne
     a = parse_text(text).articles[0]
     assert a.paragraphs[-1] == "还是那句话：冬天已到，春天还会远吗？"
     assert a.bylines[0].names == ["连建明"]
+
+
+def test_epaper_jump_lines_before_the_next_header_are_no_column_width():
+    # two jumps of the same length, each followed by the next article's header lines: the e-paper copy
+    # format is not hard-wrapped, and the headers stay titles
+    def article(kicker, headline, dateline_text):
+        return (f"    {kicker}\n    {headline}\n    \n    \n\u3000\u3000{dateline_text}\n"
+                "\u3000\u3000（下转第七版）\n")
+    text = (article("北京再控住房信贷风险", "离婚一年内信贷政策按二套房执行",
+                    "本报北京3月24日电  （记者王观）北京市日前出台通知，进一步加强住房信贷管理。")
+            + article("安徽出台实施细则", "政务公开划出“硬杠杠”",
+                      "本报合肥3月24日电  （记者孙振）安徽省日前出台实施细则，要求加强政务公开。")
+            + article("内蒙古", "推进呼伦贝尔中俄蒙合作先导区建设",
+                      "本报呼和浩特3月24日电  （记者张枨）内蒙古日前印发方案，推进合作先导区建设。"))
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["离婚一年内信贷政策按二套房执行", "政务公开划出“硬杠杠”",
+                                          "推进呼伦贝尔中俄蒙合作先导区建设"]
+    assert all(a.jumps == ["（下转第七版）"] for a in arts)

@@ -49,6 +49,9 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
+_HEADER_INDENT = ("    ", "\xa0\xa0\xa0\xa0")
+
+
 def wrap_widths(raw: list[str]) -> frozenset[int]:
     """The column widths of a hard-wrapped dump (empty when lines are not hard-wrapped).
 
@@ -63,6 +66,11 @@ def wrap_widths(raw: list[str]) -> frozenset[int]:
             continue
         if line[0] == "\u3000":
             prev = "" if line.isspace() else line
+            continue
+        if line.startswith(_HEADER_INDENT):
+            # a header line of the e-paper copy format: it never goes on with the line above (a short last
+            # line such as a jump, （下转第七版）, followed by the next title, is no sign of a column width)
+            prev = ""
             continue
         if prev:
             n = len(prev.rstrip(_STRIP))
