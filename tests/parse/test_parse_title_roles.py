@@ -77,3 +77,10 @@ def test_epaper_jump_lines_before_the_next_header_are_no_column_width():
     assert [a.headline for a in arts] == ["离婚一年内信贷政策按二套房执行", "政务公开划出“硬杠杠”",
                                           "推进呼伦贝尔中俄蒙合作先导区建设"]
     assert all(a.jumps == ["（下转第七版）"] for a in arts)
+
+
+def test_a_long_headline_cut_before_its_verb_is_joined():
+    text = ("李克强同澳大利亚总理特恩布尔\n举行第五轮中澳总理年度会晤\n\n"
+            "新华社堪培拉3月24日电  （记者焦翔）当地时间24日，两国总理举行年度会晤。\n")
+    a = parse_text(text).articles[0]
+    assert (a.kicker, a.headline) == (None, "李克强同澳大利亚总理特恩布尔举行第五轮中澳总理年度会晤")

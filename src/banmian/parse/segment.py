@@ -148,20 +148,35 @@ def _subs(texts: list[str]) -> list[str]:
 def title_lines(units: list[Unit], i: int, j: int) -> list[str]:
     """The lines of the title run units[i:j]; two flush lines with no blank between that read as one phrase
     are a headline wrapped onto two lines and are joined (a kicker has a line of its own, or shows it).
-    Two unspaced lines over 20 characters together are not one headline: headlines that long are rare (7 of
-    79 in the dev corpus), while a kicker and its headline, or a headline and its subheadline, mostly are."""
+    Two unspaced lines over 20 characters together are not one headline (headlines that long are rare, 7 of
+    79 in the dev corpus, while a kicker and its headline, or a headline and its subheadline, mostly are)
+    unless the first is a sentence cut short: no verb yet, and the second goes on with one (李克强同澳大利亚
+    总理特恩布尔 / 举行第五轮中澳总理年度会晤)."""
     out: list[str] = []
     for x in range(i, j):
         u = units[x]
         t = u.text
         if (out and u.gap == 0 and u.indent != HEADER and units[x - 1].indent != HEADER
                 and not t.startswith("——") and "，" not in out[-1] and out[-1][-1] not in "：:—！？"
-                and len(out[-1]) + len(t) <= (48 if " " in out[-1] else 20) and not _COLUMN_TAG.search(out[-1])
+                and not _COLUMN_TAG.search(out[-1])
                 and not out[-1].endswith(K.KICKER_VERBS) and not _LETTER_SPACED.match(out[-1])):
-            out[-1] += t
-            continue
+            size = len(out[-1]) + len(t)
+            if size <= (48 if " " in out[-1] else 20) or (size <= 32 and " " not in out[-1] + t
+                                                          and _predicate_goes_on(out[-1], t)):
+                out[-1] += t
+                continue
         out.append(t)
     return out
+
+
+def _predicate_goes_on(first: str, second: str) -> bool:
+    """Is ``first`` a subject with no verb yet, that ``second`` goes on from with its verb (or an adverb)?"""
+    import rjieba  # (word classes; loaded only for the rare long two-line title)
+
+    if any(tag[0] == "v" for _, tag in rjieba.tag(first)):
+        return False
+    tags = [tag for _, tag in rjieba.tag(second)[:2]]
+    return bool(tags) and (tags[0][0] in "vd" or (tags[0] == "m" and len(tags) > 1 and tags[1][0] == "v"))
 
 
 def _set_title(d: _Draft, texts: list[str], *, replace: bool = False, no_kicker: bool = False) -> None:
