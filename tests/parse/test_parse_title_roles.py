@@ -84,3 +84,13 @@ def test_a_long_headline_cut_before_its_verb_is_joined():
             "新华社堪培拉3月24日电  （记者焦翔）当地时间24日，两国总理举行年度会晤。\n")
     a = parse_text(text).articles[0]
     assert (a.kicker, a.headline) == (None, "李克强同澳大利亚总理特恩布尔举行第五轮中澳总理年度会晤")
+
+
+def test_a_caption_under_a_picture_story_is_not_the_next_kicker():
+    text = ("感受国粹\n\n\n\n\u3000\u30003月27日“世界戏剧日”到来之际，河北各地举行传统戏曲进校园活动。\n"
+            "史自强 郝群英摄影报道\n\n\n\n3月24日，河北邯郸渚河路小学的孩子们正在近距离观赏戏曲表演\n\n"
+            "公安部： 1395万余“黑户”落了户\n\n\u3000\u3000本报北京3月24日电  （记者张洋）记者从公安部获悉，"
+            "我国累计已有1395.4万无户口人员登记了户口。\n")
+    first, second = parse_text(text).articles
+    assert first.captions == ["3月24日，河北邯郸渚河路小学的孩子们正在近距离观赏戏曲表演"]
+    assert (second.kicker, second.headline) == ("公安部：", "1395万余“黑户”落了户")

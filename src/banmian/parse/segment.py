@@ -407,11 +407,14 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             cur.article.captions.append(run[0])
             i = j
             continue
-        if (j - i >= 2 and body_follows and cur is not None and cur.has_body and cur.closed and i > 0
-                and units[i - 1].kind == CREDIT and u.gap >= wide and not bylines_between
+        if (j - i >= 2 and body_follows and cur is not None and cur.has_body and i > 0
+                and ((units[i - 1].kind == CREDIT and cur.closed)
+                     or (units[i - 1].kind == BYLINE and units[i - 1].data[0].role == "摄影报道"))
+                and u.gap >= wide and not bylines_between
                 and not cur.article.captions and _foreign_to_text_below(units[i].text, run[1:], units, b)):
-            # under a photo credit, a line that shares no word with the title and text below it: the
-            # picture's caption (日前该校老师在指导泰国学生练习书法), not the next article's kicker
+            # under a photo credit (or a picture story's 摄影报道 byline), a line that shares no word with the
+            # title and text below it: the picture's caption (日前该校老师在指导泰国学生练习书法), not the next
+            # article's kicker
             cur.article.captions.append(units[i].text)
             i += 1
             continue
