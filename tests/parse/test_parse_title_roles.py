@@ -94,3 +94,12 @@ def test_a_caption_under_a_picture_story_is_not_the_next_kicker():
     first, second = parse_text(text).articles
     assert first.captions == ["3月24日，河北邯郸渚河路小学的孩子们正在近距离观赏戏曲表演"]
     assert (second.kicker, second.headline) == ("公安部：", "1395万余“黑户”落了户")
+
+
+def test_a_label_right_under_the_title_opens_the_text():
+    text = ("四川渠县选拔46名退役军人任贫困村“第一书记”\n脱贫，他们使上军人这股劲\n\n核心阅读\n\n"
+            "两年前，四川渠县选拔46名退役军人担任贫困村“第一书记”。\n\n昔日被称作烂泥沟，一年之间就变成美丽庄园。\n")
+    a = parse_text(text).articles[0]
+    assert (a.kicker, a.headline, a.subheadlines) == (
+        "四川渠县选拔46名退役军人任贫困村“第一书记”", "脱贫，他们使上军人这股劲", [])
+    assert a.paragraphs[0] == "核心阅读"

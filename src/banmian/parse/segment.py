@@ -324,8 +324,9 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             continue
         # A run of title lines (or a bare name line with nothing before it to belong to).
         j = i + 1
-        while j < n and units[j].kind == HEAD and units[j].gap <= 1 and j - i < 6:
-            j += 1
+        while (j < n and units[j].kind == HEAD and units[j].gap <= 1 and j - i < 6
+               and units[j].text not in K.SECTION_HEAD_WORDS):
+            j += 1  # (a label such as 核心阅读 or 编者按 under a title opens its text)
         if cur is not None and cur.has_body and u.gap >= wide:
             # a line ending in a colon opens a title block (公安部：); lines before it in the run are
             # captions of the article before
@@ -434,8 +435,9 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 cur.article.paragraphs.extend(run)
                 i = j
                 continue
-            if cur is not None and cur.titled and not cur.has_body and cur.article.bylines and not bylines_between:
-                cur.article.paragraphs.extend(run)  # a head after the byline: 核心阅读, 编者按
+            if (cur is not None and cur.titled and not cur.has_body and not bylines_between
+                    and (cur.article.bylines or (j - i == 1 and run[0] in K.SECTION_HEAD_WORDS))):
+                cur.article.paragraphs.extend(run)  # a head after the byline or the title: 核心阅读, 编者按
                 i = j
                 continue
             if cur is not None and cur.titled and not cur.has_body and not cur.article.bylines:
