@@ -103,3 +103,10 @@ def test_a_label_right_under_the_title_opens_the_text():
     assert (a.kicker, a.headline, a.subheadlines) == (
         "四川渠县选拔46名退役军人任贫困村“第一书记”", "脱贫，他们使上军人这股劲", [])
     assert a.paragraphs[0] == "核心阅读"
+
+
+def test_a_short_first_half_with_a_comma_over_a_line_opening_mid_clause_is_joined():
+    text = ("天坑群的发现\n\n陕西汉中发现大型天坑群，专家前往考察。\n\n天坑是一种漏斗形岩溶地质景观，大部分坑壁\n\n"
+            "都是陡崖环绕。按照专家的介绍，天坑是在地下河强烈溶蚀作用下形成的。\n")
+    a = parse_text(text).articles[0]
+    assert a.paragraphs[-1].startswith("天坑是一种漏斗形岩溶地质景观，大部分坑壁都是陡崖环绕。")

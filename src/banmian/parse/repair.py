@@ -97,7 +97,22 @@ def _looks_cut(a: str, b: str) -> bool:
         or ("，" in a and _LEAD.match(a) is not None)  # 近日，“北大仓”黑龙江省的许多农机 | 合作社和农民…
         or len(a) > 30
         or _INNER_END.search(a) is not None or (a[-1].isdigit() and len(a) >= 6)
+        or ("，" in a and _opens_mid_clause(b))  # 天坑是一种漏斗形岩溶地质景观，大部分坑壁 | 都是陡崖环绕。
     )
+
+
+def _opens_mid_clause(b: str) -> bool:
+    """Does the line open with a particle (的卷起了裤腿) or an adverb that leans on a subject above (都是…,
+    通常由…), as the second half of a cut clause does and a paragraph under a head does not?"""
+    import rjieba  # (word classes; asked only for a short first half that holds a comma)
+
+    tags = rjieba.tag(b[:12])
+    if not tags:
+        return False
+    word, tag = tags[0]
+    if tag[0] == "u":
+        return True
+    return tag == "d" and len(tags) > 1 and tags[1][0] not in "，,"
 
 
 def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False,
