@@ -110,3 +110,14 @@ def test_a_short_first_half_with_a_comma_over_a_line_opening_mid_clause_is_joine
             "都是陡崖环绕。按照专家的介绍，天坑是在地下河强烈溶蚀作用下形成的。\n")
     a = parse_text(text).articles[0]
     assert a.paragraphs[-1].startswith("天坑是一种漏斗形岩溶地质景观，大部分坑壁都是陡崖环绕。")
+
+
+def test_a_caption_under_a_closed_picture_story_is_not_the_next_kicker():
+    text = ("\u3000\u3000泰国学生来到学校学习中国书法和传统文化，体验中华文化的魅力。\n\n据新民晚报\n\n \n图片报道\n\n\n\n"
+            "日前该校老师在指导泰国学生练习书法\n\n杨洁篪同非盟委员会主席法基通电话\n\n"
+            "\u3000\u3000新华社科纳克里3月23日电  3月23日，国务委员杨洁篪在非洲访问期间同非盟委员会主席法基通电话。\n"
+            "\u3000\u3000杨洁篪祝贺法基当选非盟委员会主席，表示中方将积极支持法基履行职责。\n")
+    first, second = parse_text(text).articles
+    assert first.headline == "图片报道"
+    assert first.captions == ["日前该校老师在指导泰国学生练习书法"]
+    assert (second.kicker, second.headline) == (None, "杨洁篪同非盟委员会主席法基通电话")

@@ -409,8 +409,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             i = j
             continue
         if (j - i >= 2 and body_follows and cur is not None and cur.has_body and i > 0
-                and ((units[i - 1].kind == CREDIT and cur.closed)
-                     or (units[i - 1].kind == BYLINE and units[i - 1].data[0].role == "摄影报道"))
+                and (cur.closed or (units[i - 1].kind == BYLINE and units[i - 1].data[0].role == "摄影报道"))
                 and u.gap >= wide and not bylines_between
                 and not cur.article.captions and _foreign_to_text_below(units[i].text, run[1:], units, b)):
             # under a photo credit (or a picture story's 摄影报道 byline), a line that shares no word with the
