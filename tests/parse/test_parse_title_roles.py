@@ -121,3 +121,26 @@ def test_a_caption_under_a_closed_picture_story_is_not_the_next_kicker():
     assert first.headline == "图片报道"
     assert first.captions == ["日前该校老师在指导泰国学生练习书法"]
     assert (second.kicker, second.headline) == (None, "杨洁篪同非盟委员会主席法基通电话")
+
+
+
+def _wrapped(paragraph: str, width: int) -> str:
+    """A paragraph hard-wrapped at ``width`` characters, its first line indented by two U+3000."""
+    text = "\u3000\u3000" + paragraph
+    return "\n".join(text[k:k + width] for k in range(0, len(text), width)) + "\n"
+
+
+def test_a_title_line_as_long_as_the_column_under_a_finished_paragraph_heads_the_next_article():
+    w = 13
+    text = ("王勇强调促进安全生产\n\n"
+            + _wrapped("新华社北京3月24日电  国务院安委会24日召开危险化学品安全综合治理电视电话会议，部署有关工作。", w)
+            + _wrapped("会议要求有效遏制重特大事故，为党的十九大胜利召开营造良好安全生产环境，切实做好今年各项安全工作任务。", w)
+            + "\n铆住需求端，“绣花”供给侧\n今年春耕不一样\n\n"
+            + _wrapped("农业“四季歌”，今年大不同。贯彻落实党中央、国务院决策部署，今年的春季农业生产深深打上了烙印。", w)
+            + _wrapped("农业部部长韩长赋在接受本报记者专访时表示，今年的春耕春播着力抓好几个方面。", w))
+    # (the paragraph above the title ends on a full line, and the kicker is as long as the column)
+    assert "\n做好今年各项安全工作任务。\n\n铆住" in text and len("做好今年各项安全工作任务。") == w
+    arts = parse_text(text).articles
+    assert len(arts) == 2
+    assert arts[0].paragraphs[-1].endswith("安全工作任务。")
+    assert arts[1].paragraphs[0].startswith("农业“四季歌”")

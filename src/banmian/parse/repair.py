@@ -180,7 +180,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         # In a hard-wrapped column a break falls at a line end: the first half filled its last line.
         if not (indented and u.indent == FLUSH and a.kind == BODY and a.width_full and u.gap <= 1):
             return False
-        return (u.lines >= 2 or u.kind == BODY or not (ends_sentence(t) or t[-1] in _OPEN_ENDS)
+        # (a title line exactly as long as the column reads as wrapped too: 铆住需求端，“绣花”供给侧 / 今年春耕
+        # 不一样; under a finished sentence, a unit that is no body text is that title)
+        return ((u.lines >= 2 and not ends_sentence(t)) or u.kind == BODY or not (ends_sentence(t) or t[-1] in _OPEN_ENDS)
                 # a title is set off from the text under it; a paragraph's last line is not
                 or (nxt is not None and nxt.gap == 0 and nxt.indent == PARA))
     if t[-1] in _OPEN_ENDS or ends_sentence(t) or _is_bracketed(t):
