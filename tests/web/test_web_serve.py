@@ -43,8 +43,12 @@ def test_an_oversized_request_is_refused_not_crashed(server):
     """A query far past any URL limit: the server refuses it and keeps serving."""
     host, port = server.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=10) as sock:
-        sock.sendall(b"GET /api/search?q=" + b"%E9%87%8D" * 400_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
-        reply = sock.recv(100)
+        try:
+            sock.sendall(b"GET /api/search?q=" + b"%E9%87%8D" * 400_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+            reply = sock.recv(100)
+        except (ConnectionResetError, BrokenPipeError):
+            # The server may answer and close while the request is still being sent: a refusal too.
+            reply = b""
     assert not reply.startswith(b"HTTP/1.1 5")
     assert httpx.get(server + "/api/papers").status_code == 200
 
