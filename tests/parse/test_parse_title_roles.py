@@ -144,3 +144,10 @@ def test_a_title_line_as_long_as_the_column_under_a_finished_paragraph_heads_the
     assert len(arts) == 2
     assert arts[0].paragraphs[-1].endswith("安全工作任务。")
     assert arts[1].paragraphs[0].startswith("农业“四季歌”")
+
+
+def test_a_short_first_half_cut_inside_a_word_is_joined():
+    text = ("今晨上海的动与静\n\n凌晨时分，记者来到延安路高架附近，城市安静了下来。\n\n"
+            "刚运送完医疗队的大巴在夜\n\n色中疾驰；高架下，民警正在主干道设置交通管制设施。\n")
+    a = parse_text(text).articles[0]
+    assert a.paragraphs[-1] == "刚运送完医疗队的大巴在夜色中疾驰；高架下，民警正在主干道设置交通管制设施。"

@@ -213,7 +213,22 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     ):
         return True  # the first paragraph after a title block, cut where no title line can end
     return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and (
-        _looks_cut(t, u.text) or page.joins(k, t, u.text))
+        _looks_cut(t, u.text) or page.joins(k, t, u.text) or _cut_mid_word(t, u.text))
+
+
+def _cut_mid_word(a: str, b: str) -> bool:
+    """Does a word run across the break (…大巴在夜 | 色中疾驰…: 夜色)? A title ends with its last word."""
+    if not (_HAN.match(a[-1]) and _HAN.match(b[0])):
+        return False
+    import rjieba  # (word segmentation; asked only for a short unfinished line over a body line)
+
+    left = a[-4:]
+    pos = 0
+    for word in rjieba.cut(left + b[:4]):
+        if pos < len(left) < pos + len(word):
+            return True
+        pos += len(word)
+    return False
 
 
 def split_glued_fields(units: list[Unit]) -> list[Unit]:
