@@ -151,3 +151,12 @@ def test_a_short_first_half_cut_inside_a_word_is_joined():
             "刚运送完医疗队的大巴在夜\n\n色中疾驰；高架下，民警正在主干道设置交通管制设施。\n")
     a = parse_text(text).articles[0]
     assert a.paragraphs[-1] == "刚运送完医疗队的大巴在夜色中疾驰；高架下，民警正在主干道设置交通管制设施。"
+
+
+def test_a_short_second_half_cut_inside_a_word_is_joined():
+    text = ("政策底已现\n\n近期股市出现调整，市场各方十分关注后市走向。\n\n"
+            "自3月16日A股砸出个瞬间底部之后，要走出这个底部区间，将政策底变成真正的市场底，这需要一系列的条件相配合，这\n\n"
+            "些条件不外乎如下几点：\n\n"
+            "其一，市场需要以时间换取空间。\n")
+    a = parse_text(text).articles[0]
+    assert a.paragraphs[1].endswith("这需要一系列的条件相配合，这些条件不外乎如下几点：")

@@ -191,7 +191,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         return u.indent == FLUSH and a.kind == BODY
     if u.indent == PARA or u.gap < 1 or u.gap > body_gap:
         return False
-    if u.kind != BODY and not ends_sentence(u.text) and not (nxt is not None and nxt.kind == JUMP and nxt.gap <= 1):
+    if (u.kind != BODY and not ends_sentence(u.text) and not (nxt is not None and nxt.kind == JUMP and nxt.gap <= 1)
+            and not (a.kind == BODY and _cut_mid_word(t, u.text))):  # (…条件相配合，这 | 些条件不外乎如下几点：)
         # (unless a jump line cuts it in turn: （下转第九版） follows text, never a title)
         return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
     if a.kind == BODY:
@@ -209,7 +210,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     if prev is not None and prev.kind == HEAD and (
         t[-1] in _NEVER_ENDS or _starts_mid_sentence(u.text) or ("，" in t and _LEAD.match(t)) or _INNER_END.search(t)
         or (t.count("，") >= 2 and len(t) > 36) or page.joins(k, t, u.text, strict=True)
-        or t.count("“") > t.count("”") or "——" in t[2:-2]
+        or t.count("“") > t.count("”") or "——" in t[2:-2] or ("，" in t and _cut_mid_word(t, u.text))
     ):
         return True  # the first paragraph after a title block, cut where no title line can end
     return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and (
