@@ -17,7 +17,7 @@ import threading
 from pathlib import Path
 
 from .ner_corpus import Span, tags_to_spans
-from .ner_features import Featurizer, Lexicon, get_featurizer
+from .ner_features import Featurizer, Lexicon, Vocabulary, get_featurizer
 
 TYPES = ("PER", "LOC", "ORG")
 MODEL_PATH = Path(__file__).parent / "models" / "ner.crfsuite"
@@ -125,6 +125,8 @@ class Recognizer:
         self._featurizer = featurizer or get_featurizer()
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.model_path))
+        # Only the features the model has weights for are built and passed to it (it ignores the others).
+        self._vocabulary = Vocabulary(self._tagger.info().attributes)
         lexicon_path = lexicon_path_for(self.model_path)
         self._lexicon = (
             Lexicon.load(lexicon_path.read_text(encoding="utf-8")) if lexicon_path.exists() else None
@@ -133,7 +135,7 @@ class Recognizer:
         self._lock = threading.Lock()
 
     def tag_piece(self, piece: str) -> list[str]:
-        features = self._featurizer.features(piece, self._lexicon)
+        features = self._featurizer.features(piece, self._lexicon, self._vocabulary)
         with self._lock:
             return self._tagger.tag(features)
 

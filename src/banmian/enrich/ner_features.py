@@ -15,7 +15,11 @@ Each character of a sentence gets a list of feature strings (crfsuite's input). 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
+from itertools import repeat
+from operator import add
 from pathlib import Path
+from typing import Protocol
 
 # Word endings that make an organisation (checked on jieba words, longest first).
 ORG_SUFFIXES = (
@@ -94,25 +98,32 @@ class Lexicon:
 
 class NameSets:
     """Several named sets of names, searched in one pass. For each set, each character is marked
-    ``<set>=B|I|E`` from the longest name of that set covering it."""
+    ``<set>=B|I|E`` from the longest name of that set covering it. Names have two characters or more
+    (shorter ones are left out)."""
 
     def __init__(self, sets: dict[str, set[str]]):
         self.prefixes: dict[str, list[str]] = {}
         lengths: dict[str, set[int]] = {}
         for prefix, names in sets.items():
             for name in names:
-                self.prefixes.setdefault(name, []).append(prefix)
-                lengths.setdefault(name[0], set()).add(len(name))
-        # for each first character, the lengths of the names starting with it, longest first
+                if len(name) >= 2:
+                    self.prefixes.setdefault(name, []).append(prefix)
+                    lengths.setdefault(name[:2], set()).add(len(name))
+        # for each first two characters, the lengths of the names starting with them, longest first (keyed
+        # by two characters, not one, most positions of a text are ruled out by one look-up)
         self.lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
 
     def mark(self, text: str, marks: list[list[str]]) -> None:
         n = len(text)
         best: dict[str, list[int]] = {}  # per set: length of the longest name covering each character
         get_prefixes = self.prefixes.get
-        for i, ch in enumerate(text):
+        get_lengths = self.lengths.get
+        for i in range(n - 1):
+            candidates = get_lengths(text[i : i + 2])
+            if not candidates:
+                continue
             matched: list[str] = []  # sets that already matched at i (with a longer name)
-            for length in self.lengths.get(ch, ()):
+            for length in candidates:
                 if length > n - i:
                     continue
                 found = get_prefixes(text[i : i + length])
@@ -196,6 +207,8 @@ class Featurizer:
         self._gaz_only = NameSets(self._gaz)
         # name sets with a lexicon merged in, built once per lexicon (the recogniser uses one)
         self._with_lexicon: dict[int, tuple[Lexicon, NameSets]] = {}
+        self._tables_by_vocabulary: dict[int, _Tables] = {}
+        self._class_cache: dict[str, str] = {}
 
     def words(self, text: str) -> list[tuple[str, str]]:
         out = []
@@ -241,83 +254,204 @@ class Featurizer:
                 run_start = None
         return chains
 
-    def features(self, text: str, lexicon: Lexicon | None = None) -> list[list[str]]:
+    def _tables(self, vocabulary: Vocabulary | None) -> _Tables:
+        vocabulary = vocabulary or _EVERY_FEATURE
+        cached = self._tables_by_vocabulary.get(id(vocabulary))
+        if cached is None or cached.vocabulary is not vocabulary:
+            cached = self._tables_by_vocabulary[id(vocabulary)] = _Tables(vocabulary, self._char_roles)
+        return cached
+
+    def features(
+        self, text: str, lexicon: Lexicon | None = None, vocabulary: Vocabulary | None = None
+    ) -> list[list[str]]:
+        """The feature strings of each character of ``text``, in a fixed order; with a ``vocabulary``, only
+        those in it (the features a trained model knows)."""
         n = len(text)
         if n == 0:
             return []
+        t = self._tables(vocabulary)
         padded = "^^^" + text + "$$$"
-        classes = [_char_class(c) for c in text]
+        # Window features: each family looked up once per position of the padded text, then read shifted.
+        # A lookup gives the feature string (shared, not rebuilt per character) or None when it is not wanted.
+        chars = list(padded)
+        bigrams = list(map(add, chars, chars[1:]))
+        trigrams = list(map(add, bigrams, chars[2:]))
+        skips = list(map(add, chars, chars[2:]))  # padded[k] + padded[k + 2]
+        m = n + 3
+        # the character's class, then its neighbours' ("^" / "$" beyond the text's ends)
+        classes = "^" + self._classes(text) + "$"
+        kinds = list(map(add, map(add, classes[1 : n + 1], classes[:n]), classes[2:]))
+        window = zip(
+            repeat(t.bias, n),
+            map(t.c.get, chars[3:m]),
+            map(t.cm1.get, chars[2 : m - 1]),
+            map(t.cm2.get, chars[1 : m - 2]),
+            map(t.cm3.get, chars[0 : m - 3]),
+            map(t.c1.get, chars[4 : m + 1]),
+            map(t.c2.get, chars[5 : m + 2]),
+            map(t.c3.get, chars[6 : m + 3]),
+            map(t.bm2.get, bigrams[1 : m - 2]),
+            map(t.bm1.get, bigrams[2 : m - 1]),
+            map(t.b1.get, bigrams[3:m]),
+            map(t.b2.get, bigrams[4 : m + 1]),
+            map(t.sm1.get, skips[2 : m - 1]),
+            map(t.tm1.get, trigrams[1 : m - 2]),
+            map(t.t0.get, trigrams[2 : m - 1]),
+            map(t.t1.get, trigrams[3:m]),
+            map(t.k.get, kinds),
+            strict=True,
+        )
         words = self.words(text)
-        # Features of the word a character falls in, shared by all its characters but for the position.
+        # Features of the word a character falls in: its position in the word, then the features shared by
+        # all the word's characters (built once per word and position).
         word_feats: list[list[str]] = [[]] * n
-        wpos = [""] * n  # B/M/E/S of the character in its word
-        wtag = [""] * n
+        opens_word = [False] * n  # the character is the first of a word of two or more
         pos = 0
         last = len(words) - 1
         for k, (word, tag) in enumerate(words):
             length = len(word)
             pw, pt = words[k - 1] if k else ("^", "^")
             nw, nt = words[k + 1] if k < last else ("$", "$")
-            shared = ["wt=" + tag, "pt=" + pt, "nt=" + nt, "ptt=" + pt + "|" + tag, "pw=" + pw, "nw=" + nw]
+            shared = [
+                t.wt.get(tag), t.pt.get(pt), t.nt.get(nt), t.ptt.get(pt + "|" + tag), t.pw.get(pw), t.nw.get(nw)
+            ]
             if length <= 6:
-                shared.append("w=" + word)
-            for j in range(length):
-                i = pos + j
-                wpos[i] = "S" if length == 1 else ("B" if j == 0 else ("E" if j == length - 1 else "M"))
-                wtag[i] = tag
-                word_feats[i] = shared
+                shared.append(t.w.get(word))
+            shared = [f for f in shared if f]
+            if length == 1:
+                word_feats[pos] = t.word_place("S", tag, shared)
+            else:
+                word_feats[pos] = t.word_place("B", tag, shared)
+                opens_word[pos] = True
+                inner = t.word_place("M", tag, shared)
+                for i in range(pos + 1, pos + length - 1):
+                    word_feats[i] = inner
+                word_feats[pos + length - 1] = t.word_place("E", tag, shared)
             pos += length
         gaz = self._gazetteer_marks(text, lexicon)
-        chain = [""] * n
+        chain: list[str | None] = [None] * n
         for start, end in self._org_chains(words):
             for i in range(start, end):
-                chain[i] = "B" if i == start else ("E" if i == end - 1 else "I")
+                chain[i] = t.oc.get("B" if i == start else ("E" if i == end - 1 else "I"))
         out = []
-        for i in range(n):
-            p = i + 3
-            c = padded[p]
-            cm1, cm2, cm3 = padded[p - 1], padded[p - 2], padded[p - 3]
-            c1, c2, c3 = padded[p + 1], padded[p + 2], padded[p + 3]
-            f = [
-                "b",
-                "c=" + c,
-                "c-1=" + cm1,
-                "c-2=" + cm2,
-                "c-3=" + cm3,
-                "c1=" + c1,
-                "c2=" + c2,
-                "c3=" + c3,
-                "b-2=" + cm2 + cm1,
-                "b-1=" + cm1 + c,
-                "b1=" + c + c1,
-                "b2=" + c1 + c2,
-                "s-1=" + cm1 + c1,
-                "t-1=" + cm2 + cm1 + c,
-                "t0=" + cm1 + c + c1,
-                "t1=" + c + c1 + c2,
-                "k=" + classes[i] + (classes[i - 1] if i else "^") + (classes[i + 1] if i + 1 < n else "$"),
-                "wp=" + wpos[i],
-                "wpt=" + wpos[i] + wtag[i],
-            ]
-            f.extend(word_feats[i])
-            f.extend(gaz[i])
-            if chain[i]:
-                f.append("oc=" + chain[i])
-            if c in SURNAMES:
-                f.append("sur")
-            if cm1 in SURNAMES and wpos[i] != "B":
-                f.append("sur-1")
-            if c in PLACE_SUFFIXES:
-                f.append("psuf")
-            roles = self._char_roles.get(c)
-            if roles:
-                f.extend(roles)
-            if i == 0:
-                f.append("BOS")
-            if i == n - 1:
-                f.append("EOS")
-            out.append(f)
+        append = out.append
+        after_surname, surname_of, tail_of, keep = t.after_surname, t.surname_of, t.tail_of, t.keep
+        for i, (f, c, cm1, wf, marks, oc) in enumerate(
+            zip(window, chars[3:m], chars[2 : m - 1], word_feats, gaz, chain, strict=True)
+        ):
+            f = list(filter(None, f))
+            f += wf
+            if marks:
+                f += keep(marks)
+            if oc:
+                f.append(oc)
+            surname = surname_of.get(c)
+            if surname:
+                f.append(surname)
+            if after_surname and cm1 in SURNAMES and not opens_word[i]:
+                f.append(after_surname)
+            tail = tail_of.get(c)
+            if tail:
+                f += tail
+            append(f)
+        if t.bos:
+            out[0].append(t.bos)
+        if t.eos:
+            out[-1].append(t.eos)
         return out
+
+    def _classes(self, text: str) -> str:
+        """The class of each character (see ``_char_class``), as one string."""
+        cache = self._class_cache
+        for c in set(text).difference(cache):
+            cache[c] = _char_class(c)
+        return "".join(map(cache.__getitem__, text))
+
+
+class Vocabulary:
+    """Which feature strings ``Featurizer.features`` emits. Without ``known``, all of them (training);
+    with ``known`` — the attributes a trained model has weights for — only those: crfsuite skips any other
+    attribute, so the model's answers are the same, and the features it would skip are never built nor
+    passed to it (an L1-trained model keeps few of the window's bigrams and trigrams)."""
+
+    def __init__(self, known: Iterable[str] | None = None):
+        self.known = None if known is None else set(known)
+        self._families: dict[str, dict[str, str]] = {}
+        if self.known is not None:
+            for feature in self.known:
+                family, sep, value = feature.partition("=")
+                if sep:
+                    self._families.setdefault(family, {})[value] = feature
+
+    def family(self, name: str) -> _Family:
+        """``.get(value)`` → the feature ``name=value``, or None when it is not wanted."""
+        if self.known is None:
+            return _EveryValue(name + "=")
+        return self._families.get(name, {})
+
+    def keep(self, feature: str) -> str | None:
+        return feature if self.known is None or feature in self.known else None
+
+
+class _Family(Protocol):
+    def get(self, value: str) -> str | None: ...
+
+
+class _EveryValue:
+    __slots__ = ("prefix",)
+
+    def __init__(self, prefix: str):
+        self.prefix = prefix
+
+    def get(self, value: str) -> str:
+        return self.prefix + value
+
+
+_EVERY_FEATURE = Vocabulary()
+
+
+class _Tables:
+    """A vocabulary's feature families and per-character features, looked up by ``features``."""
+
+    def __init__(self, vocabulary: Vocabulary, char_roles: dict[str, list[str]]):
+        self.vocabulary = vocabulary
+        family = vocabulary.family
+        self.bias = vocabulary.keep("b")
+        self.c, self.cm1, self.cm2, self.cm3 = family("c"), family("c-1"), family("c-2"), family("c-3")
+        self.c1, self.c2, self.c3 = family("c1"), family("c2"), family("c3")
+        self.bm2, self.bm1, self.b1, self.b2 = family("b-2"), family("b-1"), family("b1"), family("b2")
+        self.sm1, self.tm1, self.t0, self.t1 = family("s-1"), family("t-1"), family("t0"), family("t1")
+        self.k = family("k")
+        self.wp, self.wpt = family("wp"), family("wpt")
+        self.wt, self.pt, self.nt, self.ptt = family("wt"), family("pt"), family("nt"), family("ptt")
+        self.pw, self.nw, self.w = family("pw"), family("nw"), family("w")
+        self.oc = family("oc")
+        self.bos, self.eos = vocabulary.keep("BOS"), vocabulary.keep("EOS")
+        self.after_surname = vocabulary.keep("sur-1")
+        surname = vocabulary.keep("sur")
+        self.surname_of = dict.fromkeys(SURNAMES, surname) if surname else {}
+        # after the surname cue: the place-suffix cue, then the character's roles in dictionary names
+        place_suffix = vocabulary.keep("psuf")
+        tails: dict[str, list[str]] = {}
+        for ch in PLACE_SUFFIXES | set(char_roles):
+            tail = [place_suffix] if place_suffix and ch in PLACE_SUFFIXES else []
+            tail += [r for r in char_roles.get(ch, ()) if vocabulary.keep(r)]
+            if tail:
+                tails[ch] = tail
+        self.tail_of = tails
+        self._places: dict[tuple[str, str], list[str]] = {}
+
+    def word_place(self, place: str, tag: str, shared: list[str]) -> list[str]:
+        """A character's word features: its place in the word (B/M/E/S), with the word's tag, then ``shared``."""
+        key = (place, tag)
+        head = self._places.get(key)
+        if head is None:
+            head = self._places[key] = [f for f in (self.wp.get(place), self.wpt.get(place + tag)) if f]
+        return head + shared
+
+    def keep(self, features: list[str]) -> list[str]:
+        known = self.vocabulary.known
+        return features if known is None else [f for f in features if f in known]
 
 
 _lock = threading.Lock()
