@@ -13,6 +13,7 @@ and memory stays bounded for any input length.
 from __future__ import annotations
 
 import re
+import struct
 import threading
 from pathlib import Path
 
@@ -111,6 +112,29 @@ def propagate_names(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out)
 
 
+def model_attributes(model_path: Path) -> list[str] | None:
+    """The attribute (feature) names of a crfsuite model, read from its file: the model's header gives
+    where its attribute table (a CQDB chunk) starts, and that table's backward array gives each name's
+    record. About ten times faster than ``Tagger.info()``, which dumps the whole model as text and parses
+    it. None when the file is not laid out as expected (the caller then asks ``Tagger.info()``)."""
+    try:
+        data = model_path.read_bytes()
+        magic, _, _, _, _, _, count, _, _, attrs_at = struct.unpack_from("<4sI4sIIIIIII", data, 0)
+        if magic != b"lCRF":
+            return None
+        chunk_id, _, _, _, names, backward_at = struct.unpack_from("<4sIIIII", data, attrs_at)
+        if chunk_id != b"CQDB" or names != count:
+            return None
+        out = []
+        for at in struct.unpack_from(f"<{names}I", data, attrs_at + backward_at):
+            _, size = struct.unpack_from("<II", data, attrs_at + at)
+            start = attrs_at + at + 8
+            out.append(data[start : start + size - 1].decode("utf-8"))  # the key is stored with its NUL
+        return out
+    except (OSError, struct.error, UnicodeDecodeError):
+        return None
+
+
 def _closer(opener: str) -> str:
     return next(close for close, op in _PAIRS.items() if op == opener)
 
@@ -126,7 +150,7 @@ class Recognizer:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.model_path))
         # Only the features the model has weights for are built and passed to it (it ignores the others).
-        self._vocabulary = Vocabulary(self._tagger.info().attributes)
+        self._vocabulary = Vocabulary(model_attributes(self.model_path) or self._tagger.info().attributes)
         lexicon_path = lexicon_path_for(self.model_path)
         self._lexicon = (
             Lexicon.load(lexicon_path.read_text(encoding="utf-8")) if lexicon_path.exists() else None

@@ -109,7 +109,11 @@ class NameSets:
                     lengths.setdefault(name[:2], set()).add(len(name))
         # for each first two characters, the lengths of the names starting with them, longest first (keyed
         # by two characters, not one, most positions of a text are ruled out by one look-up)
-        self.lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
+        shared: dict[tuple[int, ...], tuple[int, ...]] = {}  # one tuple per distinct set of lengths
+        self.lengths = {}
+        for first, found in lengths.items():
+            key = tuple(sorted(found, reverse=True))
+            self.lengths[first] = shared.setdefault(key, key)
 
     def mark(self, text: str, marks: list[list[str]]) -> None:
         n = len(text)
@@ -202,7 +206,7 @@ class Featurizer:
                 gaz[kind].add(word)
         self._gaz = {"g" + kind: names for kind, names in gaz.items()}
         self._char_roles = _char_roles(self._tags)
-        self._gaz_only = NameSets(self._gaz)
+        self._gaz_only: NameSets | None = None  # built on first use (the recogniser always has a lexicon)
         # name sets with a lexicon merged in, built once per lexicon (the recogniser uses one)
         self._with_lexicon: dict[int, tuple[Lexicon, NameSets]] = {}
         self._tables_by_vocabulary: dict[int, _Tables] = {}
@@ -224,6 +228,8 @@ class Featurizer:
 
     def _name_sets(self, lexicon: Lexicon | None) -> NameSets:
         if lexicon is None:
+            if self._gaz_only is None:
+                self._gaz_only = NameSets(self._gaz)
             return self._gaz_only
         cached = self._with_lexicon.get(id(lexicon))
         if cached is None or cached[0] is not lexicon:
