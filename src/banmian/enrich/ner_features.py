@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Protocol
 
 # Word endings that make an organisation (checked on jieba words, longest first).
@@ -172,24 +171,6 @@ def _char_roles(tags: dict[str, str]) -> dict[str, list[str]]:
     return roles
 
 
-def _jieba_word_tags() -> dict[str, str]:
-    """word → part-of-speech tag from jieba's dictionary file, read directly: importing jieba (and its HMM
-    tables) to get the same table costs several times longer."""
-    from importlib.util import find_spec
-
-    spec = find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("jieba is not installed")
-    path = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
-    tags: dict[str, str] = {}
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return tags
-
-
 class Featurizer:
     """Holds jieba's tokenizer, its tag table and the gazetteers; ``features(text)`` is thread-safe."""
 
@@ -198,7 +179,10 @@ class Featurizer:
 
         # rjieba runs jieba's dictionary and HMM in Rust: the same words as jieba.cut, many times faster.
         self._cut = rjieba.cut
-        self._tags = _jieba_word_tags()
+        from . import dictionary
+
+        # The enrich stage's table of jieba's dictionary (word → tag), read once per process and shared.
+        self._tags = dictionary().tags
         gaz: dict[str, set[str]] = {"P": set(), "L": set(), "O": set()}
         for word, tag in self._tags.items():
             kind = _GAZ_TYPES.get(tag)
