@@ -30,6 +30,9 @@ TITLE_PREFIXES = ("首席", "特约", "特派", "见习")
 SUFFIX_ROLES = ("摄影报道", "摄")
 LABELLED_CREDIT = re.compile(r"^(?:本版)?(?P<role>制图|刊头书法|版式设计|书法|绘图|漫画)[：:]\s*(?P<name>\S.*)$")
 AGENCY_CREDITS = ("人民视觉", "视觉中国", "新华社发", "IC photo")
+# A picture credit naming who provided the pictures: 本版图片由受访者提供 (受访者, 主办方 … name no person).
+PROVIDED_CREDIT = re.compile(r"^(?:本版|本文)?(?:图片|照片|图)均?由(?P<who>[^，。；\s]{2,20})提供$")
+NOT_PERSONS = ("受访者", "被访者", "采访对象", "主办方", "承办方", "活动方")
 DATELINE = re.compile(
     r"^（?(?P<outlet>本报|据新华社|新华社|据人民日报)?[^（）]{0,40}?电\s*（(?P<inner>[^）]{2,60})）")
 DATELINE_END = re.compile(r"^（(?P<outlet>本报)[^（）]{0,60}?电\s+(?P<inner>记者[^）]+)）$")
@@ -142,6 +145,11 @@ def parse_credit_line(line: str) -> dict[str, Any] | None:
     text = clean(line)
     if text in AGENCY_CREDITS:
         return {"role": None, "names": [text], "text": text}
+    m = PROVIDED_CREDIT.match(text)
+    if m:
+        who = m.group("who")
+        person = CJK_NAME.match(who) and len(who) <= 4 and who not in NOT_PERSONS
+        return {"role": "供图", "names": [who] if person else [], "text": text}
     m = LABELLED_CREDIT.match(text)
     if m:
         return {"role": m.group("role"), "names": [clean(m.group("name")).replace(" ", "")], "text": text}
@@ -272,13 +280,19 @@ def _xinmin_article(row: dict[str, str], order: int) -> SourceArticle | None:
         paras = paras[1:]
     tail: list[Block] = []
     while len(paras) > 1:
+        credit = parse_credit_line(paras[-1])
+        if credit:  # a picture credit closes the text (本版图片由受访者提供), after its byline
+            tail.insert(0, Block("credit", credit["text"], credit=credit))
+            paras.pop()
+            continue
         last = _xinmin_byline(paras[-1])
         if last and any(b["role"] for b in last):
             tail.insert(0, Block("byline", paras.pop(), bylines=last))
             continue
         m = XM_GLUED_BYLINE.match(paras[-1])
         if m:
-            glued = parse_byline_line(m.group("byline"), require_role=True)
+            # (the name may follow its role with no space: 本报记者王军)
+            glued = parse_byline_line(re.sub(r"(记者|通讯员)(?=[^\s])", r"\1 ", m.group("byline")), require_role=True)
             if glued:
                 paras[-1] = m.group("body")
                 tail.insert(0, Block("byline", clean(m.group("byline")), bylines=glued))

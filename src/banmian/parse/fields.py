@@ -37,8 +37,11 @@ _AGENCIES = frozenset(K.CREDIT_AGENCIES)
 _CREDIT_LAST = frozenset(w[-1] for w in K.CREDIT_SUFFIXES) | frozenset("）)")
 # A dateline, with the reporters in brackets: 本报北京3月25日电  （记者姜洁）; 据新华社巴黎4月21日电（记者苏斌）.
 _DATELINE = re.compile(
-    r"^(?:据)?[^，。；\s（(]{2,40}?(?:\d{1,2}月\d{1,2}日)?电\s*[（(](?P<who>[^（）()。，]{2,60})[）)]"
+    r"^(?:据)?(?:[^，。；\s（(]{2,40}?(?:\d{1,2}月\d{1,2}日)?电|(?:本报|[^，。；\s（(]{2,10}?(?:报|社|网|台))讯)"
+    r"\s*[（(](?P<who>[^（）()。，]{2,60})[）)]"
 )
+# A local news lead has no place or date, only its outlet and 讯: 本报讯  市委书记李强…, 新民晚报讯（记者 王军）…
+NEWS_FLASH = re.compile(r"^(?:据)?(?:本报|[^，。；\s（(]{2,10}?(?:报|社|网|台))讯(?=[\s（(：:]|$)")
 # A dateline opening a text, with or without reporters: 新华社北京3月24日电, 本报海南博鳌3月24日电.
 _DATELINE_LEAD = re.compile(r"^(?:据)?[^，。；\s（(]{2,30}?\d{1,2}月\d{1,2}日电")
 # A closing dateline: （本报开罗4月21日电）, （本报北京、曼谷…3月24日电  记者黄发红、俞懿春）.
@@ -278,9 +281,9 @@ def classify(u: Unit, indent_style: bool) -> None:
                 u.kind = BYLINE if marked else NAMES
                 u.data = [Byline(None, names, None, s)]
                 return
-    if "电" in s[:40]:
+    if "电" in s[:40] or "讯" in s[1:12]:
         names = dateline_names(s)
-        if names or _DATELINE_LEAD.match(s):
+        if names or _DATELINE_LEAD.match(s) or NEWS_FLASH.match(s):
             # (a dateline opens text even when it names no reporter, or a jump cut its sentence short)
             u.kind = BODY
             u.data = names

@@ -40,11 +40,12 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LEAD = re.compile(r"^(?:(?:自|从|在|截至|到)?\d{1,2}月\d{1,2}日|\d{4}年|今天|昨天|今晨|昨晚|今日|昨日|当天|今年|去年|近日|日前|近期|近年来|记者|"
                    r"当地时间|据)")
 # A dateline, or the start of one cut before its 电.
-_DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)(?:[^，。；]{0,24}?电|[^，。；\d]{0,12}\d)")
+_DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)(?:[^，。；]{0,24}?电|[^，。；\d]{0,12}\d)|^(?:本报|[^，。；\s（(]{2,10}?(?:报|社|网|台))讯")
 # The marks of an in-article section head: 一、…, （一）…, 1．…, 第一，…, ■…, 核心阅读.
 _SECTION_HEAD = re.compile(
     r"^(?:[" + K.CHINESE_NUMERALS + r"]{1,3}[、是]|[（(][" + K.CHINESE_NUMERALS + r"\d]{1,3}[）)]|\d{1,2}[、.．]"
-    r"|第[" + K.CHINESE_NUMERALS + r"]{1,3}[，、是：]|[■□●◆▲★☆◎※█]|(?:" + "|".join(K.SECTION_HEAD_WORDS) + r")$)"
+    r"|第[" + K.CHINESE_NUMERALS + r"]{1,3}[，、是：]|[■□●◆▲★☆◎※█]|(?:" + "|".join(K.SECTION_HEAD_WORDS) + r")$"
+    r"|[" + K.CHINESE_NUMERALS + r"]{1,3}$|\d{1,2}$)"  # (a part number on a line of its own: 一, 二, 3)
 )
 
 

@@ -38,7 +38,7 @@ from .repair import usual_body_gap
 from .tables import build_table, stated_count
 
 _DATELINE_START = re.compile(r"^(?:据)?(?:本报|新华社|中新社|人民日报|[^，。；\s]{2,12}?(?:日报|晚报|晨报|时报|网))"
-                             r"[^，。；]{0,24}?电")
+                             r"(?:讯|[^，。；]{0,24}?电)")
 _DATELINE_OUTLET = re.compile(r"^[（(]?据?(本报|新华社|中新社|人民日报)")
 # A page header line: 2024年3月13日 星期三, 第1版 要闻, 人民日报 2017年3月25日 第2版.
 _PAGE_FURNITURE = re.compile(r"^(?=.*(?:\d{4}年\d{1,2}月\d{1,2}日|第\s*\d{1,3}\s*版))[^，。；！？“”]{2,40}$")

@@ -1,0 +1,47 @@
+"""News leads without a dateline (本报讯), part numbers on a line of their own, and picture credits in the
+evaluation corpus: real text, copied under tests/data/parse."""
+
+from pathlib import Path
+
+from banmian import parse_text
+from banmian.evaluate import load_xinmin
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "parse"
+
+
+def read(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def test_a_news_lead_cut_by_a_column_break_is_joined_not_read_as_a_subheadline():
+    # 本报讯 opens the text as a dateline does; cut short after 市委, it is still the first paragraph.
+    (a,) = parse_text(read("xinmin-20220402-news-lead-cut.txt")).articles
+    assert a.headline == "扎实细致做好面上核酸筛查"
+    assert a.subheadlines[-1] == "诸葛宇杰参加"
+    assert a.paragraphs[0].startswith("本报讯 市委书记李强，市委副书记、市长龚正昨天上午")
+    assert len(a.paragraphs) == 3
+
+
+def test_a_news_lead_after_a_one_line_head_makes_that_head_a_title():
+    text = read("xinmin-20220402-news-lead-cut.txt").split("\n\n")
+    lead = text[3] + text[4]
+    page = "\n\n".join(["市民生活物资保障有力有序", "供应链企业日均配送蔬菜超过一万吨，保供人员坚守一线。", "扎实细致做好面上核酸筛查", lead]) + "\n"
+    arts = parse_text(page).articles
+    assert [x.headline for x in arts] == ["市民生活物资保障有力有序", "扎实细致做好面上核酸筛查"]
+
+
+def test_a_part_number_on_a_line_of_its_own_stays_a_paragraph():
+    (a,) = parse_text(read("rmrb-20170325-part-number-lines.txt")).articles
+    assert a.headline == "侨乡楼语"
+    assert [b.names for b in a.bylines] == [["陈志泽"]]
+    assert a.paragraphs[0] == "一"
+    assert a.paragraphs[1].startswith("在泉州一带侨乡")
+    assert len(a.paragraphs) == 3
+
+
+def test_the_corpus_reads_a_closing_picture_credit_as_a_credit_and_the_byline_above_it():
+    (art,) = load_xinmin(DATA / "xinmin-20220402-picture-credit.csv")
+    assert art.body[-1].kind == "credit"
+    assert art.body[-1].credit == {"role": "供图", "names": [], "text": "本版图片由受访者提供"}
+    assert art.body[-2].kind == "byline" and art.body[-2].bylines[0]["names"] == ["王军"]
+    assert all("本版图片" not in p for p in art.paragraphs())
