@@ -86,9 +86,10 @@ def token_text(parts: Iterable[str | None]) -> str:
     return " ".join(s for s in (_token_string(part) for part in parts if part) if s)
 
 
-def article_columns(article: dict) -> tuple[str, str, str]:
-    """The three indexed columns of an article dict: headline; kicker and subheadlines; everything else
-    a reader sees (paragraphs, captions, table cells, bylines, source). Ranking weights them 10 : 4 : 1."""
+def column_texts(article: dict) -> tuple[list[str | None], list[str | None], list[str | None]]:
+    """The texts of the three indexed columns of an article dict: headline; kicker and subheadlines;
+    everything else a reader sees (paragraphs, captions, table cells, bylines, source). Ranking weights
+    them 10 : 4 : 1."""
     head = [article.get("headline")]
     sub = [article.get("kicker"), *(article.get("subheadlines") or [])]
     body: list[str | None] = list(article.get("paragraphs") or [])
@@ -98,4 +99,34 @@ def article_columns(article: dict) -> tuple[str, str, str]:
         body += [cell for row in table.get("rows") or [] for cell in row]
     body += [b.get("text") or " ".join(b.get("names") or []) for b in article.get("bylines") or []]
     body.append(article.get("source"))
+    return head, sub, body
+
+
+def article_columns(article: dict) -> tuple[str, str, str]:
+    """The three indexed columns of an article dict as token strings (see ``column_texts``)."""
+    head, sub, body = column_texts(article)
     return token_text(head), token_text(sub), token_text(body)
+
+
+RUN_SEP = "  "
+
+
+def run_text(parts: Iterable[str | None]) -> tuple[str, int]:
+    """A column as its runs — normalised, Latin words cut as in the index — each run between two
+    ``RUN_SEP``, and the number of index tokens the column makes (a Han run of n characters makes n, a word
+    one). The tokens are a function of the runs, so a phrase's hits in the index are occurrences of a
+    string here (``bm25.literal``): that is how the PostgreSQL store counts them for bm25."""
+    runs: list[str] = []
+    n = 0
+    for part in parts:
+        if not part:
+            continue
+        for m in _RUN.finditer(normalise(part)):
+            run = m.group()
+            if m.lastgroup == "han":
+                n += len(run)
+            else:
+                run = run[:MAX_WORD]
+                n += 1
+            runs.append(run)
+    return (RUN_SEP + RUN_SEP.join(runs) + RUN_SEP if runs else ""), n

@@ -6,8 +6,13 @@ use its index for two-character words. So the same tokens the SQLite store index
 in Python and written as a ``tsvector`` literal — lexemes with positions and weights (A headline,
 B kicker/subheadlines, D body) — in a GIN-indexed column. Queries are compiled to ``tsquery`` text by
 ``query.to_tsquery`` (phrases with ``<->``, the one-character prefix ``'X':*``) and cast, never parsed by
-a text-search configuration, so lexemes match exactly what was stored. Ranking is ``ts_rank`` with weights
-1.0 / 0.4 / 0.1 (the same 10 : 4 : 1 as SQLite's bm25) and length normalisation.
+a text-search configuration, so lexemes match exactly what was stored.
+
+Ranking is SQLite FTS5's bm25 (``bm25``), computed in SQL so that both stores order results alike, ties
+by id: each article keeps its three columns as run text (``bigrams.run_text``) and its size in tokens,
+``index_stats`` keeps the table's article and token totals (kept up to date by ingest), a phrase's hits in
+a column are the occurrences of its ``bm25.literal`` there, and the number of articles a phrase matches is
+counted with the GIN index.
 
 Pages are bulk-loaded: article ids are drawn from the sequence up front, then articles, entities and
 people go in with ``COPY``, all inside one (sub)transaction per page.
@@ -24,15 +29,15 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Page
-from . import bigrams, query, records
+from . import bigrams, bm25, query, records
 from .base import IngestOutcome, SearchQuery, SearchResult
 from .sql import ARTICLE_COLUMNS, SQLStore
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MAX_POSITION = 16383  # tsvector positions stop here; later tokens share it (phrases past it cannot match)
 COLUMN_GAP = 10
 # What the stored tsvectors are made of; a store holding older ones rebuilds them on open.
-INDEX_VERSION = f"{bigrams.TOKENIZER_VERSION}-starts"
+INDEX_VERSION = f"{bigrams.TOKENIZER_VERSION}-starts-runs"
 _HAN = re.compile(f"[{bigrams.HAN_CLASS}]")  # positions left between columns so a phrase never runs from the headline into the body
 
 _SCHEMA_V1 = """
@@ -77,7 +82,23 @@ ALTER TABLE articles ADD COLUMN head_tsv TSVECTOR NOT NULL DEFAULT ''::tsvector;
 CREATE INDEX articles_head_tsv ON articles USING GIN (head_tsv)
 """
 
-MIGRATIONS = [_SCHEMA_V1, _V2]
+# Version 3: what bm25 needs — each article's columns as run text and its size in tokens, the table's totals.
+# (Filled by the reindex that the new INDEX_VERSION triggers.)
+_V3 = """
+ALTER TABLE articles ADD COLUMN head_runs TEXT NOT NULL DEFAULT '', ADD COLUMN sub_runs TEXT NOT NULL DEFAULT '',
+    ADD COLUMN body_runs TEXT NOT NULL DEFAULT '', ADD COLUMN n_tokens INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE index_stats (id INTEGER PRIMARY KEY CHECK (id = 1), articles BIGINT NOT NULL, tokens BIGINT NOT NULL);
+INSERT INTO index_stats VALUES (1, 0, 0)
+"""
+
+MIGRATIONS = [_SCHEMA_V1, _V2, _V3]
+INDEX_COLUMNS = ("tsv", "head_tsv", "head_runs", "sub_runs", "body_runs", "n_tokens")
+
+
+def index_values(article: dict[str, Any]) -> tuple[str, str, str, str, str, int]:
+    """The values of ``INDEX_COLUMNS`` for an article: its tsvectors, its columns' run texts, its size."""
+    runs = [bigrams.run_text(parts) for parts in bigrams.column_texts(article)]
+    return (*tsvectors(article), *(text for text, _ in runs), sum(n for _, n in runs))
 
 
 def tsvectors(article: dict[str, Any]) -> tuple[str, str]:
@@ -152,10 +173,12 @@ class PostgresStore(SQLStore):
 
     def _reindex(self) -> None:
         rows = self.conn.execute(f"SELECT id, {', '.join(ARTICLE_COLUMNS)} FROM articles").fetchall()
+        sets = ", ".join(f"{c} = %s" for c in INDEX_COLUMNS)
         for row in rows:
-            tsv, head = tsvectors(records.stored_article(row))
-            self.conn.execute("UPDATE articles SET tsv = %s::tsvector, head_tsv = %s::tsvector WHERE id = %s",
-                              (tsv, head, row["id"]))
+            self.conn.execute(f"UPDATE articles SET {sets} WHERE id = %s",
+                              (*index_values(records.stored_article(row)), row["id"]))
+        self.conn.execute("UPDATE index_stats SET articles = (SELECT count(*) FROM articles),"
+                          " tokens = (SELECT coalesce(sum(n_tokens), 0) FROM articles)")
         self.conn.execute(
             "INSERT INTO banmian_meta(key, value) VALUES ('tokenizer', %s) ON CONFLICT (key) DO UPDATE SET value = %s",
             (INDEX_VERSION, INDEX_VERSION),
@@ -178,6 +201,9 @@ class PostgresStore(SQLStore):
             if old is not None and old["content_hash"] == content_hash:
                 return "unchanged"
             if old is not None:
+                self.conn.execute("UPDATE index_stats SET articles = articles - n, tokens = tokens - t FROM"
+                                  " (SELECT count(*) AS n, coalesce(sum(n_tokens), 0) AS t FROM articles"
+                                  " WHERE page_id = %s) old", (old["id"],))
                 self.conn.execute("DELETE FROM pages WHERE id = %s", (old["id"],))  # articles etc. cascade
                 self.conn.execute("DELETE FROM issues i WHERE NOT EXISTS (SELECT 1 FROM pages p WHERE p.issue_id = i.id)")
                 self.conn.execute("DELETE FROM papers p WHERE NOT EXISTS (SELECT 1 FROM issues i WHERE i.paper_id = p.id)")
@@ -205,13 +231,16 @@ class PostgresStore(SQLStore):
             "SELECT nextval('articles_id_seq') AS id FROM generate_series(1, %s)", (len(page.articles),)
         ).fetchall()]
         dicts = [a.to_dict() for a in page.articles]
-        cols = ("id", "page_id", "position", "paper", "date", "page", *ARTICLE_COLUMNS, "tsv", "head_tsv")
+        cols = ("id", "page_id", "position", "paper", "date", "page", *ARTICLE_COLUMNS, *INDEX_COLUMNS)
+        tokens = 0
         with c.cursor() as cur:
             with cur.copy(f"COPY articles ({', '.join(cols)}) FROM STDIN") as copy:
                 for position, (article_id, d) in enumerate(zip(ids, dicts, strict=True)):
                     values = records.article_values(d)
+                    index = index_values(d)
+                    tokens += index[-1]
                     copy.write_row((article_id, page_id, position, page.paper, page.date, page.page,
-                                    *(values[k] for k in ARTICLE_COLUMNS), *tsvectors(d)))
+                                    *(values[k] for k in ARTICLE_COLUMNS), *index))
             with cur.copy("COPY article_entities (kind, value, article_id) FROM STDIN") as copy:
                 for article_id, d in zip(ids, dicts, strict=True):
                     for kind, value in sorted(records.entity_rows(d)):
@@ -220,6 +249,7 @@ class PostgresStore(SQLStore):
                 for article_id, d in zip(ids, dicts, strict=True):
                     for row in records.people_rows(d):
                         copy.write_row((article_id, *row))
+        c.execute("UPDATE index_stats SET articles = articles + %s, tokens = tokens + %s", (len(ids), tokens))
 
     # -- reading ----------------------------------------------------------------------------------------
     def _rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
@@ -233,14 +263,65 @@ class PostgresStore(SQLStore):
     def _match(self, node: query.Node, part: str) -> tuple[str, str, list[Any], str]:
         # The tsquery comes in once, as a one-row subquery, so the condition and the rank can both use it.
         cond = {"all": "a.tsv @@ tq.q", "head": "a.head_tsv @@ tq.q", "rest": "a.tsv @@ tq.q AND NOT a.head_tsv @@ tq.q"}
-        return ("FROM articles a CROSS JOIN (SELECT ?::tsquery AS q) tq", cond[part], [query.to_tsquery(node)],
-                "-ts_rank('{0.1, 0.1, 0.4, 1.0}', a.tsv, tq.q, 1)")
+        return ("FROM articles a CROSS JOIN (SELECT ?::tsquery AS q) tq", cond[part], [query.to_tsquery(node)], "")
+
+    def _ranked_ids(self, node: query.Node, part: str, source: str, cond: str, params: list[Any], rank: str,
+                    limit: int, offset: int) -> list[int]:
+        """FTS5's bm25 (see ``bm25``) over the match set: hits per term and column counted in the run texts,
+        then the score in FTS5's order of operations (float8 all through), so that the doubles — and the
+        order, ties by id — are SQLite's."""
+        terms = query.terms(node)
+        index = {id(t): i for i, t in enumerate(terms)}
+        columns = ("head_runs",) if part == "head" else ("head_runs", "sub_runs", "body_runs")
+        stats = self._rows("SELECT articles, tokens FROM index_stats")[0]
+        rows, avgdl = int(stats["articles"]), float(stats["tokens"]) / float(stats["articles"])
+        counts, count_params = [], []
+        for i, term in enumerate(terms):
+            lit = bm25.literal(term)
+            for k, column in enumerate(columns):
+                counts.append(f"{self._occurrences('a.' + column, lit, count_params)} AS c{i}_{k}")
+        present = ["(" + " + ".join(f"h.c{i}_{k}" for k in range(len(columns))) + " > 0)" for i in range(len(terms))]
+        scores, score_params = [], []
+        for i, (term, need) in enumerate(zip(terms, bm25.counted(node), strict=True)):
+            freq = "(" + " + ".join(f"{int(w)} * h.c{i}_{k}" for k, w in enumerate(bm25.WEIGHTS[: len(columns)])) + ")"
+            if need is None:
+                freq = "0"
+            elif need:
+                freq = f"(CASE WHEN {' AND '.join(_matches_sql(n, present, index) for n in need)} THEN {freq} ELSE 0 END)"
+            f = f"{freq}::float8"
+            scores.append(f"? * (({f} * ?) / ({f} + ? * (? + ? * h.d / ?)))")
+            score_params += [bm25.idf(rows, self._phrase_rows(term, part)), bm25.K1 + 1.0, bm25.K1, 1 - bm25.B,
+                             bm25.B, avgdl]
+        hits = self._hits(source, cond, params)
+        sql = (f"SELECT h.id AS id FROM (SELECT a.id, a.n_tokens::float8 AS d, {', '.join(counts)}"
+               f" FROM {hits} x JOIN articles a ON a.id = x.id OFFSET 0) h"
+               f" ORDER BY {' + '.join(scores)} DESC, h.id LIMIT ? OFFSET ?")
+        return [r["id"] for r in self._rows(sql, [*count_params, *score_params, limit, offset])]
+
+    def _occurrences(self, column: str, lit: str, params: list[Any]) -> str:
+        """SQL for the number of occurrences of ``lit`` in ``column``, overlapping ones included."""
+        if bm25.overlaps(lit):  # rare (哈哈, 人人): count start positions with a lookahead
+            params.append("(?=" + lit + ")")  # lit holds letters, digits, Han and spaces: nothing special
+            if self.conn.info.server_version >= 150000:
+                return f"regexp_count({column}, ?)"
+            return f"(SELECT count(*) FROM regexp_matches({column}, ?, 'g'))"
+        params.append(lit)
+        return f"((octet_length({column}) - octet_length(replace({column}, ?, ''))) / {len(lit.encode())})"
+
+    def _phrase_rows(self, term: query.Term, part: str) -> int:
+        """How many articles the term matches (in headlines, for part "head"): bm25's n(p)."""
+        key = ("head_tsv" if part == "head" else "tsv", query.to_tsquery(term))
+        if key not in self._phrase_counts:
+            self._phrase_counts[key] = int(self._rows(f"SELECT count(*) AS n FROM articles WHERE {key[0]} @@ ?::tsquery",
+                                                      [key[1]])[0]["n"])
+        return self._phrase_counts[key]
 
     # A search matches several times over (the total, each facet). Here each distinct match set is written
     # once to a temporary table (dropped at the end of the search's transaction) that those queries read:
     # re-running a GIN match with its heap visits per facet cost more than the table.
     def search(self, q: SearchQuery) -> SearchResult:
         self._hit_tables: dict[tuple, str] = {}
+        self._phrase_counts: dict[tuple[str, str], int] = {}
         try:
             with self.conn.transaction():
                 return super().search(q)
@@ -260,7 +341,11 @@ class PostgresStore(SQLStore):
     def _count(self, node: query.Node | None, source: str, cond: str, params: list[Any], filtered: bool) -> int:
         if node is None:
             return super()._count(node, source, cond, params, filtered)
-        return int(self._rows(f"SELECT count(*) AS n FROM {self._hits(source, cond, params)}")[0]["n"])
+        n = int(self._rows(f"SELECT count(*) AS n FROM {self._hits(source, cond, params)}")[0]["n"])
+        column = {"a.tsv @@ tq.q": "tsv", "a.head_tsv @@ tq.q": "head_tsv"}.get(cond)
+        if isinstance(node, query.Term) and not filtered and column:  # the term's own count: bm25's n(p)
+            self._phrase_counts[(column, params[0])] = n
+        return n
 
     def _facets(self, source: str, cond: str, params: list[Any]) -> dict[str, list[dict[str, Any]]]:
         return super()._facets(f"FROM {self._hits(source, cond, params)} a", "1 = 1", [])
@@ -271,3 +356,13 @@ class PostgresStore(SQLStore):
     def close(self) -> None:
         self.conn.close()
 
+
+
+def _matches_sql(node: query.Node, present: list[str], index: dict[int, int]) -> str:
+    """SQL that is true where ``node`` matches the row, from the terms' presence (see ``bm25.matches``)."""
+    if isinstance(node, query.Term):
+        return present[index[id(node)]]
+    parts = [_matches_sql(p, present, index) for p in node.parts]
+    if node.op == "NOT":
+        return f"({parts[0]} AND NOT ({' OR '.join(parts[1:])}))"
+    return "(" + f" {node.op} ".join(parts) + ")"

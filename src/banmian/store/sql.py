@@ -135,7 +135,7 @@ class SQLStore:
         if node is None:
             ids = self._ids(source, cond_all, cond_params + params, BROWSE_ORDER, q.limit, q.offset)
         elif total <= RANK_LIMIT:
-            ids = self._ids(source, cond_all, cond_params + params, f"{rank}, a.id", q.limit, q.offset)
+            ids = self._ranked_ids(node, "all", source, cond_all, cond_params + params, rank, q.limit, q.offset)
         else:
             ids = self._ids_large(node, where[1:], params, q.limit, q.offset)
         rows = self._rows(
@@ -153,6 +153,11 @@ class SQLStore:
                           (*params, limit, offset))
         return [r["id"] for r in rows]
 
+    def _ranked_ids(self, node: query.Node, part: str, source: str, cond: str, params: list[Any], rank: str,
+                    limit: int, offset: int) -> list[int]:
+        """Ids of the matches of ``part`` (already counted with ``_count``), best first by bm25, ties by id."""
+        return self._ids(source, cond, params, f"{rank}, a.id", limit, offset)
+
     def _ids_large(self, node: query.Node, where: list[str], params: list[Any], limit: int, offset: int) -> list[int]:
         """Order for result sets too large to rank whole (a one-character query can match most of the
         archive, and ranking scores every match): articles whose headline matches the query come first —
@@ -163,7 +168,7 @@ class SQLStore:
         head_total = self._count(node, source, head_cond, cond_params + params, bool(params))
         if offset < head_total:
             if head_total <= RANK_LIMIT:
-                ids = self._ids(source, head_cond, cond_params + params, f"{rank}, a.id", limit, offset)
+                ids = self._ranked_ids(node, "head", source, head_cond, cond_params + params, rank, limit, offset)
             else:
                 ids = self._recent_ids(node, "head", where, params, limit, offset)
         if len(ids) < limit:
