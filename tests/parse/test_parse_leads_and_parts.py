@@ -45,3 +45,24 @@ def test_the_corpus_reads_a_closing_picture_credit_as_a_credit_and_the_byline_ab
     assert art.body[-1].credit == {"role": "供图", "names": [], "text": "本版图片由受访者提供"}
     assert art.body[-2].kind == "byline" and art.body[-2].bylines[0]["names"] == ["王军"]
     assert all("本版图片" not in p for p in art.paragraphs())
+
+
+def test_a_full_title_under_a_signature_and_a_picture_credit_starts_the_next_article():
+    # 本报记者王军 / 本版图片由受访者提供 close a report in signed parts; the title below is no part label
+    first, second = parse_text(read("xinmin-20220402-credit-then-title.txt")).articles
+    assert [b.names for b in first.bylines] == [["王军"]]
+    assert [c.text for c in first.credits] == ["本版图片由受访者提供"]
+    assert len(first.paragraphs) == 1
+    title = [x for x in (second.kicker, second.headline, *second.subheadlines) if x]
+    assert title == ["第三次阿富汗邻国外长会在华举行", "美俄代表出席“中美俄+”磋商机制会议"]
+    assert len(second.paragraphs) == 2
+
+
+def test_a_title_over_a_label_such_as_core_reading_heads_the_text_under_the_label():
+    # 核心阅读 under the title opens its text: the title is no caption of the article above the jump line
+    before, after = parse_text(read("rmrb-20170325-label-under-title-lines.txt")).articles
+    assert before.jumps == ["（下转第三版）"] and not before.captions
+    assert after.kicker == "四川渠县选拔46名退役军人任贫困村“第一书记”"
+    assert after.headline == "脱贫，他们使上军人这股劲"
+    assert after.paragraphs[0] == "核心阅读"
+    assert len(after.paragraphs) == 3

@@ -347,7 +347,12 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             b += 1
         nxt = units[b] if b < n else None
         bylines_between = b > j
-        body_follows = nxt is not None and nxt.kind == BODY and nxt.gap <= wide
+        body_follows = nxt is not None and nxt.gap <= wide and (
+            nxt.kind == BODY
+            # a label that opens the text under a title (核心阅读, 编者按), with the text under it
+            or (nxt.kind == HEAD and nxt.text in K.SECTION_HEAD_WORDS and b + 1 < n and units[b + 1].kind == BODY
+                and units[b + 1].gap <= wide)
+        )
         if (cur is not None and cur.titled and cur.has_body and cur.cut and u.after_spaces
                 and u.indent != HEADER):
             # A title block marked as printed after its body, while the text above already has a title: the
@@ -555,14 +560,14 @@ def _fits_series(heads: list[bool], spaced: bool) -> bool:
 
 
 def _title_after_signature(units: list[Unit], i: int) -> bool:
-    """Is the head run at units[i] set right under a signature (a byline line, or a paragraph ending in its
-    reporters' names) and long enough to be a headline? A report in signed parts heads its parts with short
+    """Is the head run at units[i] set right under a signature (a byline line, a paragraph ending in its
+    reporters' names, or a picture credit closing the text: 本版图片由受访者提供) and long enough to be a headline? A report in signed parts heads its parts with short
     labels (缓解焦虑, 第2计, 长宁区 …); a signed text followed by a full title (今晨上海的动与静, 油菜花开 乡村如画)
     has ended, and the title heads the next article."""
     if i == 0:
         return False
     prev = units[i - 1]
-    if not (prev.kind in (BYLINE, NAMES) or (prev.kind == BODY and ends_signed(prev.text))):
+    if not (prev.kind in (BYLINE, NAMES, CREDIT) or (prev.kind == BODY and ends_signed(prev.text))):
         return False
     core = units[i].text.replace("“", "").replace("”", "")
     return len(core) >= 7 and len(core.split()[0]) >= 4
