@@ -66,3 +66,21 @@ def test_a_title_over_a_label_such_as_core_reading_heads_the_text_under_the_labe
     assert after.headline == "脱贫，他们使上军人这股劲"
     assert after.paragraphs[0] == "核心阅读"
     assert len(after.paragraphs) == 3
+
+
+def test_a_wrapped_dateline_whose_reporters_open_a_line_is_text_not_a_byline():
+    # 本报堪培拉3月24日电 | （记者焦翔、李锋、鲍捷 | ）当地时间…: the outlet of a byline holds no date or bracket
+    arts = parse_text(read("rmrb-20170325-dateline-wrapped-title-after.txt")).articles
+    a = arts[-1]
+    assert a.headline == "李克强同澳大利亚总理特恩布尔共同会见记者"
+    assert a.paragraphs[0].startswith("本报堪培拉3月24日电（记者焦翔、李锋、鲍捷）当地时间3月24日中午")
+    assert [(b.role, b.names, b.outlet) for b in a.bylines] == [("记者", ["焦翔", "李锋", "鲍捷"], "本报")]
+    assert len(a.paragraphs) == 5
+
+
+def test_a_word_that_a_jump_line_cuts_off_ends_the_paragraph_and_names_no_one():
+    # …对存在问题的整改 | 时限 | （下转第十一版）: 时限 reads like a name, but it is the end of the cut text
+    picture, report = parse_text(read("rmrb-20170325-jump-cuts-a-word-wrapped.txt")).articles
+    assert report.paragraphs[-1].endswith("对存在问题的整改时限")
+    assert [b.names for b in report.bylines] == [["潘俊强"]]
+    assert report.jumps == ["（下转第十一版）"]

@@ -48,6 +48,8 @@ _DATELINE_LEAD = re.compile(r"^(?:据)?[^，。；\s（(]{2,30}?\d{1,2}月\d{1,2
 _CLOSING = re.compile(r"^[（(](?:据)?[^（）()]{0,60}?电(?:\s*(?P<who>[^（）()]{2,80}))?[）)]$")
 _BYLINE_MARK = re.compile(r"^(?:[◆◇■□●○▲△★☆]\s*|文\s*[/／|｜]\s*)")
 _NAME_SPLIT = re.compile(r"[、，,\s\u3000\xa0]+")
+# An outlet (本报, 本报驻埃及, 新重庆-重庆日报) holds no digits or brackets: 本报堪培拉3月24日电（记者焦翔 is a dateline.
+_NOT_OUTLET = re.compile(r"[\d（()），,。：:；;]")
 
 _END = frozenset(K.SENTENCE_END)
 _CLOSE = frozenset(K.CLOSERS)
@@ -133,7 +135,8 @@ def parse_byline(text: str) -> list[Byline] | None:
         if not tok:
             continue
         m = _ROLE_TOKEN.match(tok)
-        if m and len(m["outlet"]) <= 16 and (not m["rest"] or person_names(m["rest"], strict=True)):
+        if (m and len(m["outlet"]) <= 16 and not _NOT_OUTLET.search(m["outlet"])
+                and (not m["rest"] or person_names(m["rest"], strict=True))):
             groups.append((m["outlet"] or None, m["role"], [m["rest"]] if m["rest"] else []))
         elif groups:
             groups[-1][2].append(tok)

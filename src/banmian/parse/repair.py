@@ -138,7 +138,8 @@ def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False,
                 a.kind = BODY
                 if a.data is None:
                     # a dateline cut in two names its reporters only once whole
-                    a.data = u.data or (dateline_names(a.text) if "电" in a.text[:48] else None)
+                    a.data = (u.data if u.kind == BODY else None) or (
+                        dateline_names(a.text) if "电" in a.text[:48] else None)
                 continue
         out.append(u)
     return out
@@ -172,7 +173,9 @@ class _PageText:
 
 def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bool, wrapped: bool,
                body_gap: int, page: _PageText, k: int) -> bool:
-    if a.kind not in (BODY, HEAD) or u.kind not in (BODY, HEAD):
+    if u.kind == NAMES and a.kind == BODY and nxt is not None and nxt.kind == JUMP and nxt.gap <= 1:
+        pass  # a word that a jump line cuts off is the end of the text, not a name (…整改 | 时限 / （下转第十一版）)
+    elif a.kind not in (BODY, HEAD) or u.kind not in (BODY, HEAD):
         return False
     t = a.text
     if ends_signed(t):
