@@ -99,3 +99,12 @@ def test_a_spaced_part_head_on_the_topic_of_the_text_above_stays_in_it():
     (a,) = parse_text(read("rmrb-20170325-spaced-part-head-lines.txt")).articles
     assert "整合资源 投身实践" in a.paragraphs
     assert len(a.paragraphs) == 6
+
+
+def test_a_title_line_ending_in_le_is_not_the_first_half_of_the_paragraph_under_it():
+    # “儿童督导员”“儿童主任”上线了 | 社区封控期间…: 了社区 also occurs on the page (当了社区民警), which is no
+    # evidence of a word cut across the break after a particle that closes a title
+    first = parse_text(read("xinmin-20220402-title-ending-in-le-lines.txt")).articles[0]
+    title = [x for x in (first.kicker, first.headline, *first.subheadlines) if x]
+    assert title == ["成人感染被转运，孩子谁来照顾？", "“儿童督导员”“儿童主任”上线了"]
+    assert first.paragraphs[0].startswith("社区封控期间，需要加强对特殊人群的关心照顾。")

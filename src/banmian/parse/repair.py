@@ -33,6 +33,8 @@ _CONTINUES = frozenset("，。、；：！？”’）)》…")
 _FUNCTION_ENDS = frozenset("的在和与对把被从向为是将于以等或而并且也都就还又其之所着给让使由")
 # …and words no title line ends on either (a headline may end on 了 or 到).
 _NEVER_ENDS = frozenset("的和与及对把被从向为将于以或而并且之所给让使由")
+# Particles that close a clause: a title line may end on them.
+_CLOSING_PARTICLES = frozenset("了啦吗呢吧")
 # A sentence end inside the line: a head is one phrase, a cut paragraph may hold a sentence and a half.
 _INNER_END = re.compile(r"[。！？][^”’）]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -213,7 +215,10 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     prev = out[-2] if len(out) >= 2 else None
     if prev is not None and prev.kind == HEAD and (
         t[-1] in _NEVER_ENDS or _starts_mid_sentence(u.text) or ("，" in t and _LEAD.match(t)) or _INNER_END.search(t)
-        or (t.count("，") >= 2 and len(t) > 36) or page.joins(k, t, u.text, strict=True)
+        or (t.count("，") >= 2 and len(t) > 36)
+        # (a title may end on a particle that closes what it says, “儿童主任”上线了: then 了社区 found elsewhere on
+        # the page tells nothing)
+        or (t[-1] not in _CLOSING_PARTICLES and page.joins(k, t, u.text, strict=True))
         or t.count("“") > t.count("”") or "——" in t[2:-2] or ("，" in t and _cut_mid_word(t, u.text))
     ):
         return True  # the first paragraph after a title block, cut where no title line can end
