@@ -108,3 +108,13 @@ def test_a_title_line_ending_in_le_is_not_the_first_half_of_the_paragraph_under_
     title = [x for x in (first.kicker, first.headline, *first.subheadlines) if x]
     assert title == ["成人感染被转运，孩子谁来照顾？", "“儿童督导员”“儿童主任”上线了"]
     assert first.paragraphs[0].startswith("社区封控期间，需要加强对特殊人群的关心照顾。")
+
+
+def test_a_lead_cut_by_a_column_break_after_a_wide_gap_is_joined_not_taken_for_a_title():
+    # a body printed before its title starts after a wide gap; its first paragraph, cut mid-word
+    # (农机专业合作 | 社院内), is text, and 图片报道 after the line holding a space is its title
+    report, picture = parse_text(read("rmrb-20170325-lead-cut-title-after-lines.txt")).articles
+    assert picture.headline == "图片报道"
+    assert picture.paragraphs[0] == "3月24日，在黑龙江哈尔滨市双城区东官农业农机专业合作社院内，维修工人在检修农机具。"
+    assert len(picture.paragraphs) == 2 and picture.source == "人民网"
+    assert report.headline == "国办转发《中国传统工艺振兴计划》" and len(report.paragraphs) == 5
