@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from banmian.enrich.ner import Recognizer, lexicon_path_for, split_pieces
+from banmian.enrich.ner import Recognizer, crf_path_for, lexicon_path_for, split_pieces
 from banmian.enrich.ner_corpus import (
     Sentence,
     format_scores,
@@ -37,6 +37,7 @@ from banmian.enrich.ner_corpus import (
     score,
     spans_to_tags,
 )
+from banmian.enrich.ner_crf import LinearCRF
 from banmian.enrich.ner_features import Lexicon, get_featurizer
 
 
@@ -120,6 +121,8 @@ def train(
     t = time.time()
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
+    # the weights as numpy arrays, which the recogniser loads (crfsuite is needed only here)
+    LinearCRF.from_crfsuite(out).save(crf_path_for(out))
     print(f"  trained in {time.time() - t:.0f}s → {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
 
 
