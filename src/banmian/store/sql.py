@@ -131,7 +131,10 @@ class SQLStore:
             where.insert(0, cond)
 
         cond_all = " AND ".join(where) or "1 = 1"
-        total = self._count(node, source, cond_all, cond_params + params, bool(params))
+        if q.facets:
+            total, facets = self._count_and_facets(q, node, source, cond_all, cond_params + params, bool(params))
+        else:
+            total, facets = self._count(node, source, cond_all, cond_params + params, bool(params)), {}
         if node is None:
             ids = self._ids(source, cond_all, cond_params + params, BROWSE_ORDER, q.limit, q.offset)
         elif total <= RANK_LIMIT:
@@ -145,7 +148,6 @@ class SQLStore:
         by_id = {r["id"]: r for r in rows}
         pattern = snippets.hit_pattern(query.terms(node, positive_only=True))
         results = [records.search_result(by_id[i], pattern) for i in ids if i in by_id]
-        facets = self._facets(source, cond_all, cond_params + params) if q.facets and total else {}
         return SearchResult(total, results, facets)
 
     def _ids(self, source: str, cond: str, params: list[Any], order: str, limit: int, offset: int) -> list[int]:
@@ -184,6 +186,12 @@ class SQLStore:
         source, cond, cond_params, _ = self._match(node, part)
         return self._ids(source, " AND ".join([cond, *where]), cond_params + params, RECENT_ORDER, limit, offset)
 
+    def _count_and_facets(self, q: SearchQuery, node: query.Node | None, source: str, cond: str, params: list[Any],
+                          filtered: bool) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+        """The total and the facet counts of a search."""
+        total = self._count(node, source, cond, params, filtered)
+        return total, (self._facets(source, cond, params) if total else {})
+
     def _facets(self, source: str, cond: str, params: list[Any]) -> dict[str, list[dict[str, Any]]]:
         # One GROUP BY per facet (measured: no slower than one pass grouped by page and summed here); the top
         # values are picked here, so both engines order ties alike whatever their collation.
@@ -191,7 +199,11 @@ class SQLStore:
         for name in ("paper", "date", "page"):
             rows = self._rows(f"SELECT a.{name} AS value, count(*) AS n {source} WHERE {cond}"
                               f" AND a.{name} IS NOT NULL GROUP BY a.{name}", params)
-            out[name] = _top((r["value"], int(r["n"])) for r in rows)
+            out[name] = top_counts((r["value"], int(r["n"])) for r in rows)
+        out.update(self._entity_facets(source, cond, params))
+        return out
+
+    def _entity_facets(self, source: str, cond: str, params: list[Any]) -> dict[str, list[dict[str, Any]]]:
         entities: dict[str, list[tuple[str, int]]] = {kind: [] for kind in records.ENTITY_KINDS}
         if self._rows("SELECT 1 AS x FROM article_entities LIMIT 1"):  # none before enrichment: skip the join
             for r in self._rows(f"SELECT e.kind AS kind, e.value AS value, count(*) AS n {source}"
@@ -199,11 +211,11 @@ class SQLStore:
                                 " GROUP BY e.kind, e.value", params):
                 if r["kind"] in entities:
                     entities[r["kind"]].append((r["value"], int(r["n"])))
-        out.update({kind: _top(pairs) for kind, pairs in entities.items()})
-        return out
+        return {kind: top_counts(pairs) for kind, pairs in entities.items()}
 
 
-def _top(pairs: Any) -> list[dict[str, Any]]:
+def top_counts(pairs: Any) -> list[dict[str, Any]]:
+    """The most frequent values of a facet from (value, count) pairs, ties by value."""
     best = sorted(pairs, key=lambda p: (-p[1], p[0]))[: records.FACET_LIMIT]
     return [{"value": v, "count": n} for v, n in best]
 

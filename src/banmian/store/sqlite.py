@@ -27,8 +27,9 @@ from typing import Any
 from ..errors import InputError
 from ..model import Page
 from . import bigrams, query, records
-from .base import IngestOutcome
-from .sql import ARTICLE_COLUMNS, RECENT_ORDER, SQLStore
+from .base import IngestOutcome, SearchQuery
+from .facet_index import FacetIndex, version
+from .sql import ARTICLE_COLUMNS, RECENT_ORDER, SQLStore, top_counts
 
 SCHEMA_VERSION = 2
 
@@ -121,6 +122,7 @@ class SQLiteStore(SQLStore):
             raise InputError(f"{self.path}: not a banmian database ({exc})") from None
         self._lock = threading.RLock()
         self._in_bulk = False
+        self._facet_index: FacetIndex | None = None
 
     # -- schema -----------------------------------------------------------------------------------------
     def _migrate(self) -> None:
@@ -281,6 +283,29 @@ class SQLiteStore(SQLStore):
                 return self.db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
                                        params).fetchone()[0]
         return super()._count(node, source, cond, params, filtered)
+
+    def _count_and_facets(self, q: SearchQuery, node: query.Node | None, source: str, cond: str, params: list[Any],
+                          filtered: bool) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+        """Total and paper/date/page facets from one pass over the FTS5 index (the matching rowids) and the
+        ``FacetIndex`` arrays; entity facets (enriched archives) still by SQL."""
+        if any(getattr(q, kind) for kind in records.ENTITY_KINDS):  # entity filters: the SQL path
+            return super()._count_and_facets(q, node, source, cond, params, filtered)
+        with self._lock:
+            if self._facet_index is None or self._facet_index.version != version(self.db):
+                self._facet_index = FacetIndex(self.db)
+            index = self._facet_index
+            if node is None:
+                ids = index.all_ids()
+            else:
+                ids = index.parse_ids(self.db.execute(
+                    "SELECT group_concat(rowid, ' ') FROM articles_fts WHERE articles_fts MATCH ?",
+                    (self._fts(node, "all"),)).fetchone()[0])
+        total, pairs = index.count(ids, q.paper, q.date_from, q.date_to, q.page, q.page_id)
+        if not total:
+            return 0, {}
+        facets = {name: top_counts(p) for name, p in pairs.items()}
+        facets.update(self._entity_facets(source, cond, params))
+        return total, facets
 
     def _recent_ids(self, node: query.Node, part: str, where: list[str], params: list[Any], limit: int,
                     offset: int) -> list[int]:
