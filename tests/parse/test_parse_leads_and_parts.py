@@ -118,3 +118,14 @@ def test_a_lead_cut_by_a_column_break_after_a_wide_gap_is_joined_not_taken_for_a
     assert picture.paragraphs[0] == "3月24日，在黑龙江哈尔滨市双城区东官农业农机专业合作社院内，维修工人在检修农机具。"
     assert len(picture.paragraphs) == 2 and picture.source == "人民网"
     assert report.headline == "国办转发《中国传统工艺振兴计划》" and len(report.paragraphs) == 5
+
+
+def test_the_text_under_a_part_head_after_a_signed_part_goes_on_with_the_report():
+    # 本报记者 江跃中 通讯员 孙志勤 / 宝山区 “九宫格+六个组”为小区托底 / text … / 本报记者 郭剑烽: one report in
+    # signed parts; the caption and the list under it are the report's, not the title of its last part
+    (a,) = parse_text(read("xinmin-20220402-signed-parts-lines.txt")).articles
+    assert "浦西首日封控检测“动静有序”" in (a.kicker, a.headline)
+    k = a.paragraphs.index("宝山区 “九宫格+六个组”为小区托底")
+    assert a.paragraphs[k + 1].startswith("宝山区友谊路街道有38个居民区")
+    assert ["郭剑烽"] in [b.names for b in a.bylines]
+    assert a.captions == ["快速投递组"] and [t.title for t in a.tables] == ["附：5项名单"]

@@ -438,6 +438,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             ):
                 cur.heads.append(_head_form(units, i, j))
                 cur.article.paragraphs.extend(run)
+                cur.closed = False  # (a signed part ended; the text under this head is the next part)
                 i = j
                 continue
             if (cur is not None and cur.titled and not cur.has_body and not bylines_between
