@@ -86,21 +86,6 @@ def test_a_word_that_a_jump_line_cuts_off_ends_the_paragraph_and_names_no_one():
     assert report.jumps == ["（下转第十一版）"]
 
 
-def test_a_spaced_title_on_another_topic_one_blank_line_below_a_text_starts_an_article():
-    # 生态美如画 天鹅来做客 shares none of the words the report on 坦桑尼亚 repeats
-    talks, swans = parse_text(read("rmrb-20170325-spaced-title-one-blank-lines.txt")).articles
-    assert talks.headline == "坦桑尼亚总统会见郭金龙" and len(talks.paragraphs) == 4
-    assert swans.headline == "生态美如画 天鹅来做客" and len(swans.paragraphs) == 2
-    assert [c.names for c in swans.credits] == [["贺勇"]]
-
-
-def test_a_spaced_part_head_on_the_topic_of_the_text_above_stays_in_it():
-    # 整合资源 投身实践 heads a part that goes on with 民主党派, 知识分子 …, words the text above repeats
-    (a,) = parse_text(read("rmrb-20170325-spaced-part-head-lines.txt")).articles
-    assert "整合资源 投身实践" in a.paragraphs
-    assert len(a.paragraphs) == 6
-
-
 def test_a_title_line_ending_in_le_is_not_the_first_half_of_the_paragraph_under_it():
     # “儿童督导员”“儿童主任”上线了 | 社区封控期间…: 了社区 also occurs on the page (当了社区民警), which is no
     # evidence of a word cut across the break after a particle that closes a title

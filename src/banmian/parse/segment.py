@@ -434,7 +434,6 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 and not _title_after_signature(units, i)
                 and not _heads_a_picture_story(units, j)
                 and not _unrelated_late_head(cur, units, i, j)
-                and not _spaced_title_on_a_new_topic(cur, units, i, j)
             ):
                 cur.heads.append(_head_form(units, i, j))
                 cur.article.paragraphs.extend(run)
@@ -587,30 +586,6 @@ def _unrelated_late_head(d: _Draft, units: list[Unit], i: int, j: int) -> bool:
         return False
     below = _bigrams("".join(units[x].text for x in range(j, min(len(units), j + 2)) if units[x].kind == BODY))
     return bool(below) and len(below & above) <= 0.1 * len(below)
-
-
-def _spaced_title_on_a_new_topic(d: _Draft, units: list[Unit], i: int, j: int) -> bool:
-    """A first head of two phrases parted by a space (生态美如画 天鹅来做客), under a text of a few paragraphs
-    with no head yet, whose words hardly recur in it: the title of the next article printed one blank line
-    below, not a part head. The words that count are those the text above repeats (its topic: names, places,
-    the matter reported); the head and the two paragraphs under it share few of them when they report on
-    something else, and many when they go on with the same story."""
-    paras = d.article.paragraphs
-    if d.heads or len(paras) < 3 or not _head_form(units, i, j):
-        return False
-    seen: set[str] = set()
-    topic: set[str] = set()
-    for m in _HAN_RUN.findall("".join(paras)):
-        for k in range(len(m) - 1):
-            pair = m[k:k + 2]
-            if pair in seen:
-                topic.add(pair)
-            seen.add(pair)
-    below = "".join(units[x].text for x in range(i, min(len(units), j + 3)) if x < j or units[x].kind == BODY)
-    return len(_bigrams(below) & topic) <= _FEW_TOPIC_WORDS
-
-
-_FEW_TOPIC_WORDS = 8  # (dev pages: the figures hold from 6 to 20)
 
 
 def _heads_a_picture_story(units: list[Unit], j: int) -> bool:
