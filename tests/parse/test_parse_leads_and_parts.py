@@ -114,3 +114,10 @@ def test_the_text_under_a_part_head_after_a_signed_part_goes_on_with_the_report(
     assert a.paragraphs[k + 1].startswith("宝山区友谊路街道有38个居民区")
     assert ["郭剑烽"] in [b.names for b in a.bylines]
     assert a.captions == ["快速投递组"] and [t.title for t in a.tables] == ["附：5项名单"]
+
+
+def test_a_short_first_half_opening_as_reported_speech_is_joined():
+    # 王勇指出，近年来各有关方面认真落实 | 党中央、国务院决策部署…: who speaks, a comma and more is a sentence
+    (a,) = parse_text(read("rmrb-20170325-reported-speech-cut-lines.txt")).articles
+    assert a.paragraphs[1].startswith("王勇指出，近年来各有关方面认真落实党中央、国务院决策部署")
+    assert len(a.paragraphs) == 3
