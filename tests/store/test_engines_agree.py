@@ -124,3 +124,23 @@ def test_same_order_for_large_result_sets(both, q, monkeypatch):
     for offset in (0, 5):
         a, b = (s.search(SearchQuery(q=q, limit=10, offset=offset)) for s in (lite, pg))
         assert a.total == b.total and [r["id"] for r in a.results] == [r["id"] for r in b.results]
+
+
+def test_same_order_after_pages_are_replaced(pg_cluster, tmp_path):
+    """bm25's table totals follow replaced pages (PostgreSQL keeps them in index_stats; FTS5 in its index)."""
+    lite, pg = open_store(str(tmp_path / "r.db")), open_store(pg_cluster.new_database())
+    pages = fixture_pages()
+    try:
+        for s in (lite, pg):
+            load(s, pages)
+            for i in range(3):  # the same keys, other contents: the old articles go, new ones come
+                s.ingest_page(pages[-1 - i], key=f"{pages[i].paper}/{pages[i].date}/{pages[i].page}", content_hash="new")
+        stats = pg.conn.execute("SELECT articles, tokens FROM index_stats").fetchone()
+        assert stats == pg.conn.execute("SELECT count(*) AS articles, sum(n_tokens) AS tokens FROM article_runs").fetchone()
+        assert stats["articles"] == lite.stats()["articles"]
+        for q in ["国", "中国", "发展 OR 上海", "的 上海", "合作 NOT 发展"]:
+            a, b = (s.search(SearchQuery(q=q, limit=200)) for s in (lite, pg))
+            assert a.total == b.total and [r["id"] for r in a.results] == [r["id"] for r in b.results]
+    finally:
+        lite.close()
+        pg.close()

@@ -297,9 +297,8 @@ def test_old_postgres_schema_is_migrated_on_open(pg_cluster):
     ranked = [r["id"] for r in s.search(SearchQuery(q="中国")).results]
     s.close()
     with psycopg.connect(url, autocommit=True) as conn:  # back to schema 1 and its index format
-        conn.execute("ALTER TABLE articles DROP COLUMN head_tsv, DROP COLUMN head_runs, DROP COLUMN sub_runs,"
-                     " DROP COLUMN body_runs, DROP COLUMN n_tokens")
-        conn.execute("DROP TABLE index_stats")
+        conn.execute("ALTER TABLE articles DROP COLUMN head_tsv")
+        conn.execute("DROP TABLE index_stats, article_runs")
         conn.execute("UPDATE banmian_meta SET value = '1'")
         conn.execute("UPDATE banmian_meta SET value = '1-starts' WHERE key = 'tokenizer'")
     s = open_store(url)
