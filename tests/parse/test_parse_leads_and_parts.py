@@ -121,3 +121,13 @@ def test_a_short_first_half_opening_as_reported_speech_is_joined():
     (a,) = parse_text(read("rmrb-20170325-reported-speech-cut-lines.txt")).articles
     assert a.paragraphs[1].startswith("王勇指出，近年来各有关方面认真落实党中央、国务院决策部署")
     assert len(a.paragraphs) == 3
+
+
+def test_a_question_after_a_colon_closing_the_text_is_text_not_a_kicker():
+    # 还是那句话：冬天已到，春天还会远吗？ ends the report; the title under it heads the next article alone
+    first, second = parse_text(read("xinmin-20220402-closing-question-lines.txt")).articles
+    assert first.paragraphs[-1] == "还是那句话：冬天已到，春天还会远吗？"
+    assert len(first.paragraphs) == 32
+    assert (second.kicker, second.headline) == (None, "“政策底”已现 “市场底”还有待夯实")
+    assert len(second.paragraphs) == 6
+

@@ -295,8 +295,10 @@ def classify(u: Unit, indent_style: bool) -> None:
         u.kind = BODY  # (a byline slot that holds no byline holds text)
         return
     if ends_sentence(s):
-        # Headlines may end in ！ or ？ (不必恐慌，春天临近了！), but they are short and hold no full stop.
-        u.kind = HEAD if (n <= (36 if " " in s else 24) and s[-1] not in "。；;…" and "。" not in s) else BODY
+        # Headlines may end in ！ or ？ (不必恐慌，春天临近了！), but they are short and hold no full stop; a
+        # question after a colon is text (记者：…有哪些变化？ 问：…如何治疗？ 还是那句话：…春天还会远吗？).
+        u.kind = HEAD if (n <= (36 if " " in s else 24) and s[-1] not in "。；;…" and "。" not in s
+                          and not ("：" in s[1:-1] and s[-1] in "？！?!")) else BODY
         return
     if n <= 48 and "。" not in s:
         # (a line holding a full stop is text: a paragraph ending in its reporter's name, 本报记者 金旻矣, or a
