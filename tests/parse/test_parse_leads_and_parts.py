@@ -131,3 +131,11 @@ def test_a_question_after_a_colon_closing_the_text_is_text_not_a_kicker():
     assert (second.kicker, second.headline) == (None, "“政策底”已现 “市场底”还有待夯实")
     assert len(second.paragraphs) == 6
 
+
+
+def test_the_author_and_post_under_the_text_with_nothing_under_them_stay_in_the_text():
+    # 高晓东（复旦大学附属中山医院感染管理科副科长、…委员） signs the advice above it: text, not a caption
+    advice, report = parse_text(read("xinmin-20220401-author-with-post-lines.txt")).articles
+    assert advice.paragraphs[-1].startswith("高晓东（复旦大学附属中山医院感染管理科副科长")
+    assert len(advice.paragraphs) == 6 and not advice.captions
+    assert report.headline == "今晨上海的动与静"

@@ -32,6 +32,7 @@ from .fields import (
     TABLE_TITLE,
     ends_sentence,
     ends_signed,
+    is_surname_start,
 )
 from .lines import HEADER, Unit
 from .repair import usual_body_gap
@@ -45,6 +46,8 @@ _PAGE_FURNITURE = re.compile(r"^(?=.*(?:\d{4}年\d{1,2}月\d{1,2}日|第\s*\d{1,
 _SPACES = re.compile(r"[ \xa0]+")
 # A headline's column tag: 华北明珠 再绽璀璨（绿色焦点）. (A part head like 于殿利（商务印书馆总经理） names a person.)
 _COLUMN_TAG = re.compile(r"^[^（）]{5,}（[^（）]{2,12}）$")
+# A person's name and post: 高晓东（复旦大学附属中山医院感染管理科副科长）.
+_NAME_WITH_POST = re.compile(r"^[\u4e00-\u9fff·]{2,4}（[^（）]{4,}）$")
 # A short word with its letters spaced out (安 徽, 内 蒙 古): a kicker set on a line of its own, not half a headline.
 _LETTER_SPACED = re.compile(r"^\S(?:[ \u3000]+\S){1,3}$")
 
@@ -458,6 +461,13 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             for x in range(j, b):
                 _add_bylines(cur, units[x])
             i = b
+            continue
+        if (j - i == 1 and cur is not None and cur.has_body and not cur.closed and u.gap <= body_gap
+                and _NAME_WITH_POST.match(run[0]) and is_surname_start(run[0])):
+            # the author and his post under the text, nothing under them: 高晓东（复旦大学附属中山医院…副科长）
+            # signs the text and stays in it (over text, the same line heads that person's part)
+            cur.article.paragraphs.append(run[0])
+            i = j
             continue
         if cur is not None and (cur.has_body or cur.titled) and not bylines_between:
             cur.article.captions.extend(run)
