@@ -139,3 +139,15 @@ def test_the_author_and_post_under_the_text_with_nothing_under_them_stay_in_the_
     assert advice.paragraphs[-1].startswith("高晓东（复旦大学附属中山医院感染管理科副科长")
     assert len(advice.paragraphs) == 6 and not advice.captions
     assert report.headline == "今晨上海的动与静"
+
+
+def test_a_report_in_signed_parts_headed_alike_stays_one_article():
+    # 秦岭之巅桃花雪 / 本报记者 姜 峰摄影报道 / text / 太行花开尽烂漫 / 本报记者 于 洋 / text: the second part is
+    # headed like the first, one blank line under the text; the first head goes back from the title to the text
+    report, swans = parse_text(read("rmrb-20170325-report-in-signed-parts-lines.txt")).articles
+    assert (report.kicker, report.headline, report.subheadlines) == (
+        "乍暖还寒的初春", "春雨化雪 归雁啄新泥（美丽中国）", [])
+    assert report.paragraphs[0] == "秦岭之巅桃花雪" and report.paragraphs[3] == "太行花开尽烂漫"
+    assert len(report.paragraphs) == 6
+    assert [b.names for b in report.bylines] == [["姜峰"], ["于洋"]]
+    assert swans.headline == "生态美如画 天鹅来做客"

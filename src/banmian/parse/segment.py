@@ -55,7 +55,7 @@ _LETTER_SPACED = re.compile(r"^\S(?:[ \u3000]+\S){1,3}$")
 class _Draft:
     """An article being built, with what the segmenter needs to know about it."""
 
-    __slots__ = ("article", "has_body", "closed", "titled", "pending_title", "signed", "cut", "heads")
+    __slots__ = ("article", "has_body", "closed", "titled", "pending_title", "signed", "cut", "heads", "part_head")
 
     def __init__(self) -> None:
         self.article = Article()
@@ -69,6 +69,8 @@ class _Draft:
         self.cut: tuple[int, int] | None = None
         # for each part head taken into its text so far, whether it was spaced (``_head_form``)
         self.heads: list[bool] = []
+        # the last line of its title block when that line was short and plain and set over a byline
+        self.part_head: str | None = None
 
 
 def mark_tables(units: list[Unit]) -> None:
@@ -450,6 +452,19 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 continue
             if cur is not None and cur.titled and not cur.has_body and not cur.article.bylines:
                 _set_title(cur, [*_title_texts(cur.article), *run], replace=True)  # a title block cut by a gap
+            elif (cur is not None and cur.has_body and cur.part_head and j - i == 1 and bylines_between
+                  and u.gap <= body_gap and _part_head_shape(run[0])
+                  and abs(len(run[0]) - len(cur.part_head)) <= 2):
+                # the next part of a report in signed parts, headed like its first part (秦岭之巅桃花雪 / 本报记者
+                # 姜峰 … 太行花开尽烂漫 / 本报记者 于洋 …): the first part's head, read as the last line of the
+                # title block, goes back to the text
+                a = cur.article
+                if cur.part_head in a.subheadlines:
+                    a.subheadlines.remove(cur.part_head)
+                    a.paragraphs.insert(0, cur.part_head)
+                cur.part_head = run[0]
+                a.paragraphs.append(run[0])
+                cur.closed = False
             else:
                 cur = new()
                 opening = None
@@ -458,6 +473,8 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 _set_title(cur, run, no_kicker=units[i].after_spaces)
                 if opening:
                     cur.article.paragraphs.append(opening)
+                if bylines_between and run[-1] in cur.article.subheadlines and _part_head_shape(run[-1]):
+                    cur.part_head = run[-1]  # perhaps the head of a first part, over that part's byline
             for x in range(j, b):
                 _add_bylines(cur, units[x])
             i = b
@@ -561,6 +578,14 @@ _SPACED = re.compile(r"[^\s，。：:]{2,}[ \u3000\xa0]+[^\s，。：:]{2,}")
 def _head_form(units: list[Unit], i: int, j: int) -> bool:
     """Does a line of the head run hold two phrases parted by a space (油菜花开 乡村如画)?"""
     return any(_SPACED.search(units[x].text) for x in range(i, j))
+
+
+_PLAIN_HEAD = re.compile(r"^[\u4e00-\u9fff]{4,10}$")
+
+
+def _part_head_shape(text: str) -> bool:
+    """A part head of a report in signed parts: a short phrase of Chinese characters only (太行花开尽烂漫)."""
+    return _PLAIN_HEAD.match(text) is not None
 
 
 def _fits_series(heads: list[bool], spaced: bool) -> bool:
