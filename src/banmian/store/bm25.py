@@ -43,9 +43,9 @@ def literal(term: query.Term) -> str:
     after the first starts a run (the separator before it does that); a Han run before the last ends one
     (the separator after it); the first Han run may start inside a run and the last may go on (a bigram
     can start at any character, and the last character of a prefix term starts a bigram or closes a run)."""
-    runs = [run if kind == "han" else run[: bigrams.MAX_WORD] for kind, run in bigrams.runs(term.text)]
-    words = [kind == "word" for kind, _ in bigrams.runs(term.text)]
-    return (" " if words[0] else "") + bigrams.RUN_SEP.join(runs) + (" " if words[-1] else "")
+    parts = bigrams.runs(term.text)
+    runs = [run if kind == "han" else run[: bigrams.MAX_WORD] for kind, run in parts]
+    return (" " if parts[0][0] == "word" else "") + bigrams.RUN_SEP.join(runs) + (" " if parts[-1][0] == "word" else "")
 
 
 def overlaps(lit: str) -> bool:
