@@ -151,3 +151,11 @@ def test_a_report_in_signed_parts_headed_alike_stays_one_article():
     assert len(report.paragraphs) == 6
     assert [b.names for b in report.bylines] == [["姜峰"], ["于洋"]]
     assert swans.headline == "生态美如画 天鹅来做客"
+
+
+
+def test_a_first_half_stopping_on_a_comma_under_a_title_is_joined():
+    # …天坑群 新地质遗迹 … / 作为特殊喀斯特地貌， | 天坑令人神往…: no title line stops on a comma or just after one
+    (a,) = parse_text(read("rmrb-20170325-title-then-cut-after-comma-lines.txt")).articles
+    assert a.subheadlines == []
+    assert a.paragraphs[0].startswith("作为特殊喀斯特地貌，天坑令人神往。")

@@ -101,13 +101,20 @@ def _looks_cut(a: str, b: str) -> bool:
     """Is the short line ``a`` the first half of a sentence that ``b`` finishes, rather than a title?"""
     return (
         "；" in a or a.count("“") > a.count("”") or _starts_mid_sentence(b) or a[-1] in _FUNCTION_ENDS
-        or a[-1] in "，、"  # (a title line does not stop on a comma; a sentence cut after one does)
+        or a[-1] in "，、" or _stops_after_comma(a)  # (a title line does not stop on a comma or just after one)
         or ("，" in a and _LEAD.match(a) is not None)  # 近日，“北大仓”黑龙江省的许多农机 | 合作社和农民…
         or _REPORTED_OPENING.match(a) is not None  # 王勇指出，近年来各有关方面认真落实 | 党中央、国务院…
         or len(a) > 30
         or _INNER_END.search(a) is not None or (a[-1].isdigit() and len(a) >= 6)
         or ("，" in a and _opens_mid_clause(b))  # 天坑是一种漏斗形岩溶地质景观，大部分坑壁 | 都是陡崖环绕。
     )
+
+
+def _stops_after_comma(a: str) -> bool:
+    """Does the line stop one or two characters after a comma (…渔民们踏上出海航程，众 | 多渔船…)? No title line
+    or head in the corpus does: their last clause is a phrase of its own."""
+    k = a.rfind("，")
+    return k >= 0 and len(a) - k - 1 <= 2
 
 
 def _opens_mid_clause(b: str) -> bool:
@@ -229,6 +236,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         # the page tells nothing)
         or (t[-1] not in _CLOSING_PARTICLES and page.joins(k, t, u.text, strict=True))
         or t.count("“") > t.count("”") or "——" in t[2:-2] or ("，" in t and _cut_mid_word(t, u.text))
+        or _stops_after_comma(t)
     ):
         return True  # the first paragraph after a title block, cut where no title line can end
     return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and (
