@@ -159,3 +159,27 @@ def test_a_first_half_stopping_on_a_comma_under_a_title_is_joined():
     (a,) = parse_text(read("rmrb-20170325-title-then-cut-after-comma-lines.txt")).articles
     assert a.subheadlines == []
     assert a.paragraphs[0].startswith("作为特殊喀斯特地貌，天坑令人神往。")
+
+
+def test_a_wrapped_first_line_padded_past_the_column_still_shows_the_width():
+    # 　　本报北京3月24日电␣␣ + padding / （记者杜海涛）记者从国家粮食 / 局获悉…: the line, its own spaces and the
+    # dump's padding reach past the column; the paragraph runs on
+    _, grain = parse_text(read("rmrb-20170325-padded-dateline-wrapped.txt")).articles
+    assert grain.headline == "今年继续深化玉米等收储制度改革"
+    (para,) = grain.paragraphs
+    assert para.startswith("本报北京3月24日电（记者杜海涛）记者从国家粮食局获悉：今年我国将继续坚持市场定价")
+    assert [b.names for b in grain.bylines] == [["杜海涛"]] and grain.jumps == ["（下转第六版）"]
+
+
+def test_a_dateline_opening_with_ju_is_text_not_a_source_line():
+    # 　　据新华社澳门3月24日电␣␣ / (column break) / （记者杨懿）为纪念…: a dateline, however short, opens the text
+    _, macao = parse_text(read("rmrb-20170325-xinhua-dateline-cut-wrapped.txt")).articles
+    assert macao.paragraphs[0].startswith("据新华社澳门3月24日电（记者杨懿）为纪念《澳门特别行政区基本法》")
+    assert [b.names for b in macao.bylines] == [["杨懿"]]
+
+
+def test_a_column_break_inside_a_quotation_is_joined_even_after_a_full_stop():
+    # “…很危险。 | 能不能快点来帮我们开下门！”: the quotation opened above closes below
+    (a,) = parse_text(read("xinmin-20220402-quote-across-break-wrapped.txt")).articles
+    assert a.paragraphs[0].endswith("快烧干了，很危险。能不能快点来帮我们开下门！”")
+    assert a.headline == "下楼做核酸，129人忘带钥匙"

@@ -251,7 +251,7 @@ def classify(u: Unit, indent_style: bool) -> None:
         return
     if n <= 40:
         if first == "据" or first == "来" or first == "稿":
-            if _SOURCE.match(s):
+            if _SOURCE.match(s) and not _DATELINE_LEAD.match(s):  # (据新华社澳门3月24日电 opens a text)
                 u.kind = SOURCE
                 return
         credit, by = parse_credit(s) if (s[-1] in _CREDIT_LAST or "：" in s[:6] or s in _AGENCIES

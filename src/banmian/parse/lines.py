@@ -132,9 +132,12 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
         spaces = False
         width = 0
         if widths and cells is None and indent != HEADER:
-            # (a line whose text ends in spaces is as long as the column with them)
+            # (a line whose text ends in spaces is as long as the column with them — or longer, when the dump
+            # padded it further: 本报北京3月24日电␣␣ plus trailing spaces, over （记者杜海涛）…)
             full = len(line.rstrip("\r"))
-            wide = n if n in widths else full if (full in widths and line[n:n + 1] == " ") else 0
+            wide = n if n in widths else 0
+            if not wide and line[n:n + 1] in (" ", "\u3000", "\xa0"):
+                wide = min((w for w in widths if n < w <= full), default=0)
             if not wide and k + 1 < count:
                 # an article whose width shows only here: the next line, flush, is exactly as long
                 after = raw[k + 1]

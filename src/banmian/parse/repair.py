@@ -110,6 +110,12 @@ def _looks_cut(a: str, b: str) -> bool:
     )
 
 
+def _quote_runs_across(a: str, b: str) -> bool:
+    """Does a quotation opened in ``a`` close in ``b`` (…很危险。 | 能不能快点来帮我们开下门！”)? Then a break
+    between them, even after a full stop, falls inside one paragraph."""
+    return a.count("“") > a.count("”") and b.count("”") > b.count("“")
+
+
 def _stops_after_comma(a: str) -> bool:
     """Does the line stop one or two characters after a comma (…渔民们踏上出海航程，众 | 多渔船…)? No title line
     or head in the corpus does: their last clause is a phrase of its own."""
@@ -199,12 +205,15 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         # In a hard-wrapped column a break falls at a line end: the first half filled its last line.
         if not (indented and u.indent == FLUSH and a.kind == BODY and a.width_full and u.gap <= 1):
             return False
+        if _quote_runs_across(t, u.text):
+            return True
         # (a title line exactly as long as the column reads as wrapped too: 铆住需求端，“绣花”供给侧 / 今年春耕
         # 不一样; under a finished sentence, a unit that is no body text is that title)
         return ((u.lines >= 2 and not ends_sentence(t)) or u.kind == BODY or not (ends_sentence(t) or t[-1] in _OPEN_ENDS)
                 # a title is set off from the text under it; a paragraph's last line is not
                 or (nxt is not None and nxt.gap == 0 and nxt.indent == PARA))
-    if t[-1] in _OPEN_ENDS or ends_sentence(t) or _is_bracketed(t):
+    if (t[-1] in _OPEN_ENDS or ends_sentence(t) or _is_bracketed(t)) and not (
+            a.kind == BODY and u.gap <= 1 and u.indent != PARA and _quote_runs_across(t, u.text)):
         return False
     if indented:
         return u.indent == FLUSH and a.kind == BODY
