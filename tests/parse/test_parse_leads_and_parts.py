@@ -183,3 +183,12 @@ def test_a_column_break_inside_a_quotation_is_joined_even_after_a_full_stop():
     (a,) = parse_text(read("xinmin-20220402-quote-across-break-wrapped.txt")).articles
     assert a.paragraphs[0].endswith("快烧干了，很危险。能不能快点来帮我们开下门！”")
     assert a.headline == "下楼做核酸，129人忘带钥匙"
+
+
+def test_a_first_half_holding_a_space_and_stopping_on_a_comma_is_no_kicker_and_headline():
+    # 实施细则明确，…公文流转程序 （含电子办公系统）中增加公开属性审查环节， | 并提出具体操作规定，…
+    _, anhui = parse_text(read("rmrb-20170325-spaced-first-half-lines.txt")).articles
+    assert (anhui.kicker, anhui.headline) == ("安 徽", "政务公开划出“硬杠杠”")
+    assert len(anhui.paragraphs) == 3
+    assert anhui.paragraphs[1].endswith("增加公开属性审查环节，并提出具体操作规定，拟制公文时要明确主动公开、依申请公开、"
+                                        "不予公开等属性，随公文一并报批，拟不公开的，要依法依规说明理由。")

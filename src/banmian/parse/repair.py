@@ -235,7 +235,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     if _DATELINE.match(u.text) or t[-1] in "）)" or _SECTION_HEAD.match(t):
         return False
     parts = t.split()
-    if len(parts) >= 2 and len(parts[0]) >= 8 and len(parts[-1]) >= 4 and "。" not in t:
+    if len(parts) >= 2 and len(parts[0]) >= 8 and len(parts[-1]) >= 4 and "。" not in t and t[-1] not in "，、":
         return False  # two phrases parted by a space: a kicker and its headline on one line, not a cut sentence
     prev = out[-2] if len(out) >= 2 else None
     if prev is not None and prev.kind == HEAD and (
