@@ -192,3 +192,42 @@ def test_a_first_half_holding_a_space_and_stopping_on_a_comma_is_no_kicker_and_h
     assert len(anhui.paragraphs) == 3
     assert anhui.paragraphs[1].endswith("增加公开属性审查环节，并提出具体操作规定，拟制公文时要明确主动公开、依申请公开、"
                                         "不予公开等属性，随公文一并报批，拟不公开的，要依法依规说明理由。")
+
+
+def _joined(name: str, end: str) -> str:
+    """The first half of a cut paragraph in a fixture (the line ending with ``end``) and the line under it."""
+    blocks = [b for b in read(name).split("\n\n") if b.strip()]
+    k = next(x for x, b in enumerate(blocks) if b.strip().endswith(end))
+    return blocks[k].strip() + blocks[k + 1].strip()
+
+
+def paragraphs_of(name: str) -> list[str]:
+    return [p for a in parse_text(read(name)).articles for p in a.paragraphs]
+
+
+def test_a_first_half_ending_inside_a_book_title_is_joined():
+    name = "xinmin-20220401-cut-open-book-title-lines.txt"  # …鲁秀珍担任了《 | 北方文学》副主编
+    assert _joined(name, "担任了《") in paragraphs_of(name)
+
+
+def test_a_first_half_ending_on_a_numeral_and_measure_word_is_joined():
+    name = "xinmin-20220401-cut-after-measure-word-lines.txt"  # …派出所的一名 | 社区民警。
+    assert _joined(name, "派出所的一名") in paragraphs_of(name)
+
+
+def test_a_dash_cut_in_two_by_a_column_break_is_joined():
+    name = "xinmin-20220402-dash-cut-in-two-lines.txt"  # …他就动起了脑筋— | —能不能发明…
+    assert _joined(name, "动起了脑筋—") in paragraphs_of(name)
+
+
+def test_a_dateline_alone_with_its_reporters_is_joined_to_the_text_under_it():
+    name = "rmrb-20170325-dateline-alone-lines.txt"  # 本报电  （记者刘毅） | 亚洲最大规模…
+    (a,) = parse_text(read(name)).articles
+    assert a.paragraphs[0] == _joined(name, "（记者刘毅）")
+    assert [b.names for b in a.bylines] == [["刘毅"]]
+
+
+def test_a_sentence_going_on_after_the_word_reporter_is_no_signature():
+    # …（记者刘志强）记者从交通运 | 输部获悉：…: 从交通运 names no one, so the line is not a signed end
+    name = "rmrb-20170325-false-signature-lines.txt"
+    assert _joined(name, "记者从交通运") in paragraphs_of(name)

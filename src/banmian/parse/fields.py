@@ -74,10 +74,17 @@ def ends_sentence(s: str) -> bool:
 _SIGNED_END = re.compile(r"[。！？”）)]\s*(?:本报)?(?:(?:(?:特约|首席|实习|见习)?(?:记者|通讯员)|实习生)\s*[\u4e00-\u9fff·]{2,4}\s*)+$")
 
 
+_ROLE_WORD = re.compile(r"记者|通讯员|实习生")
+
+
 def ends_signed(s: str) -> bool:
-    """Does the text end in its reporters' names after its last sentence (so it is complete, and signed)?"""
+    """Does the text end in its reporters' names after its last sentence (so it is complete, and signed)?
+    (…发布会。记者从交通运 | 输部获悉 is a sentence going on: 从交通运 names no one)"""
     tail = s[-32:]
-    return ("记者" in tail or "通讯员" in tail or "实习生" in tail) and _SIGNED_END.search(tail) is not None
+    if not ("记者" in tail or "通讯员" in tail or "实习生" in tail) or _SIGNED_END.search(tail) is None:
+        return False
+    last = _ROLE_WORD.split(tail)[-1]
+    return person_names(last, strict=True) is not None
 
 
 def is_surname_start(name: str) -> bool:

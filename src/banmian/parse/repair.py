@@ -33,6 +33,8 @@ _CONTINUES = frozenset("，。、；：！？”’）)》…")
 _FUNCTION_ENDS = frozenset("的在和与对把被从向为是将于以等或而并且也都就还又其之所着给让使由")
 # …and words no title line ends on either (a headline may end on 了 or 到).
 _NEVER_ENDS = frozenset("的和与及对把被从向为将于以或而并且之所给让使由")
+# A numeral and its measure word wait for their noun: no title or sentence stops on them.
+_MEASURE_ENDS = ("一名", "一位", "一个", "一些", "一种", "一批", "一项", "一家", "一座", "一条", "一场", "一次")
 # Particles that close a clause: a title line may end on them.
 _CLOSING_PARTICLES = frozenset("了啦吗呢吧")
 # A sentence end inside the line: a head is one phrase, a cut paragraph may hold a sentence and a half.
@@ -104,6 +106,8 @@ def _looks_cut(a: str, b: str) -> bool:
         or a[-1] in "，、" or _stops_after_comma(a)  # (a title line does not stop on a comma or just after one)
         or ("，" in a and _LEAD.match(a) is not None)  # 近日，“北大仓”黑龙江省的许多农机 | 合作社和农民…
         or _REPORTED_OPENING.match(a) is not None  # 王勇指出，近年来各有关方面认真落实 | 党中央、国务院…
+        or a.count("《") > a.count("》") or a.count("（") > a.count("）")  # …担任了《 | 北方文学》副主编
+        or (a.endswith(_MEASURE_ENDS) and a[-3:-2] != "第")  # …派出所的一名 | 社区民警。 (not 第一项)
         or len(a) > 30
         or _INNER_END.search(a) is not None or (a[-1].isdigit() and len(a) >= 6)
         or ("，" in a and _opens_mid_clause(b))  # 天坑是一种漏斗形岩溶地质景观，大部分坑壁 | 都是陡崖环绕。
@@ -212,6 +216,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         return ((u.lines >= 2 and not ends_sentence(t)) or u.kind == BODY or not (ends_sentence(t) or t[-1] in _OPEN_ENDS)
                 # a title is set off from the text under it; a paragraph's last line is not
                 or (nxt is not None and nxt.gap == 0 and nxt.indent == PARA))
+    if t[-1] == "—" and t[-2:] != "——" and u.text[0] == "—" and u.gap <= 1:
+        return True  # a dash cut in two: …他就动起了脑筋— | —能不能发明…
     if (t[-1] in _OPEN_ENDS or ends_sentence(t) or _is_bracketed(t)) and not (
             a.kind == BODY and u.gap <= 1 and u.indent != PARA and _quote_runs_across(t, u.text)):
         return False
@@ -224,7 +230,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         # (unless a jump line cuts it in turn: （下转第九版） follows text, never a title)
         return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
     if a.kind == BODY:
-        return len(t) >= 12 and not _opens_paragraph(u.text)
+        # (a dateline with its reporters, 本报电  （记者刘毅）, is never a paragraph of its own)
+        return (len(t) >= 12 or (t[-1] in "）)" and a.data is not None)) and not _opens_paragraph(u.text)
     if a.gap > body_gap and k > 1:
         # a short line set off by a wide gap heads what follows; a cut paragraph runs on — unless it opens the
         # way a news lead does and a word runs across the break (3月24日，在黑龙江…农机专业合作 | 社院内，…: a
