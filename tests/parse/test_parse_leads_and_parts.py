@@ -231,3 +231,18 @@ def test_a_sentence_going_on_after_the_word_reporter_is_no_signature():
     # …（记者刘志强）记者从交通运 | 输部获悉：…: 从交通运 names no one, so the line is not a signed end
     name = "rmrb-20170325-false-signature-lines.txt"
     assert _joined(name, "记者从交通运") in paragraphs_of(name)
+
+
+def test_a_first_half_opening_with_a_time_clause_is_joined():
+    name = "xinmin-20220402-cut-after-time-clause-lines.txt"  # 会上，各方来宾围绕阿富汗 | 局势向稳、…
+    assert _joined(name, "会上，各方来宾围绕阿富汗") in paragraphs_of(name)
+
+
+def test_a_first_half_ending_on_a_dash_inside_brackets_is_joined():
+    name = "rmrb-20170325-cut-inside-brackets-lines.txt"  # …发展规划（2014— | 2020年）》…
+    assert _joined(name, "发展规划（2014—") in paragraphs_of(name)
+
+
+def test_a_second_half_ending_on_a_colon_is_text():
+    name = "xinmin-20220402-second-half-ends-on-colon-lines.txt"  # …将政 | 策底变成真正的市场底，…如下几点：
+    assert _joined(name, "要走出这个底部区间，将政") in paragraphs_of(name)

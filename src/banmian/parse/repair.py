@@ -47,7 +47,8 @@ _LEAD = re.compile(r"^(?:(?:自|从|在|截至|到)?\d{1,2}月\d{1,2}日|\d{4}�
 # 王勇指出，近年来…; 当日下午，李克强…; 随着浦西地区核酸筛查全面展开，… Titles and part heads do not open so
 # (none of the titles and heads in the corpus do; 93 of its paragraphs do).
 _REPORTED_OPENING = re.compile(r"^(?:[^，。“”]{1,8}(?:指出|表示|强调|说|认为|介绍|透露|坦言|直言|告诉记者|提出|要求)，"
-                               r"|(?:随着|当日|当晚|当天|此前|随后|截至|截止)[^，。]{0,20}，)")
+                               r"|(?:随着|当日|当晚|当天|此前|随后|截至|截止)[^，。]{0,20}，"
+                               r"|[^，。“”]{0,12}(?:前|后|期间|之际|以来|会上|会后|同时|此外|目前|其中|为此|对此|据悉|据了解|据介绍)，)")
 # A dateline, or the start of one cut before its 电.
 _DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)(?:[^，。；]{0,24}?电|[^，。；\d]{0,12}\d)|^(?:本报|[^，。；\s（(]{2,10}?(?:报|社|网|台))讯")
 # The marks of an in-article section head: 一、…, （一）…, 1．…, 第一，…, ■…, 核心阅读.
@@ -219,13 +220,15 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     if t[-1] == "—" and t[-2:] != "——" and u.text[0] == "—" and u.gap <= 1:
         return True  # a dash cut in two: …他就动起了脑筋— | —能不能发明…
     if (t[-1] in _OPEN_ENDS or ends_sentence(t) or _is_bracketed(t)) and not (
-            a.kind == BODY and u.gap <= 1 and u.indent != PARA and _quote_runs_across(t, u.text)):
+            a.kind == BODY and u.gap <= 1 and u.indent != PARA and _quote_runs_across(t, u.text)) and not (
+            t[-1] == "—" and t.count("（") > t.count("）")):  # (…发展规划（2014— | 2020年）》)
         return False
     if indented:
         return u.indent == FLUSH and a.kind == BODY
     if u.indent == PARA or u.gap < 1 or u.gap > body_gap:
         return False
     if (u.kind != BODY and not ends_sentence(u.text) and not (nxt is not None and nxt.kind == JUMP and nxt.gap <= 1)
+            and not (u.text[-1] in "：:" and len(u.text) > 12)  # (a kicker naming who speaks is short: 公安部：)
             and not (a.kind == BODY and _cut_mid_word(t, u.text))):  # (…条件相配合，这 | 些条件不外乎如下几点：)
         # (unless a jump line cuts it in turn: （下转第九版） follows text, never a title)
         return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
