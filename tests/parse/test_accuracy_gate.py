@@ -23,9 +23,10 @@ BUNDLED = Path(__file__).resolve().parents[2] / "src" / "banmian" / "data" / "pa
 
 # Pinned floors per dump style (composed pages) — `lost` is a ceiling. Pinned at parser commit 070ed77, about
 # 0.05 under what it reached on these pages (12 pages and 59 articles a style: one article moves a figure
-# by ~0.02). The project's targets: article F1, title block, paragraph F1 ≥ 0.95, names ≥ 0.90, nothing lost.
+# by ~0.02); the lines floors raised at de1a4ae (0.974 / 0.949 / 0.973 / 0.987 there). The project's targets:
+# article F1, title block, paragraph F1 ≥ 0.95, names ≥ 0.90, nothing lost.
 FLOORS = {
-    "lines": {"article_f1": 0.92, "title_block": 0.89, "paragraph_f1": 0.92, "names_f1": 0.93, "lost": 0.01},
+    "lines": {"article_f1": 0.93, "title_block": 0.90, "paragraph_f1": 0.93, "names_f1": 0.94, "lost": 0.01},
     "wrapped": {"article_f1": 0.93, "title_block": 0.93, "paragraph_f1": 0.95, "names_f1": 0.92, "lost": 0.01},
     "epaper": {"article_f1": 0.95, "title_block": 0.95, "paragraph_f1": 0.95, "names_f1": 0.95, "lost": 0.01},
 }
