@@ -439,6 +439,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 and not _title_after_signature(units, i)
                 and not _heads_a_picture_story(units, j)
                 and not _unrelated_late_head(cur, units, i, j)
+                and not _kicker_over_headline(run)
             ):
                 cur.heads.append(_head_form(units, i, j))
                 cur.article.paragraphs.extend(run)
@@ -621,6 +622,22 @@ def _unrelated_late_head(d: _Draft, units: list[Unit], i: int, j: int) -> bool:
         return False
     below = _bigrams("".join(units[x].text for x in range(j, min(len(units), j + 2)) if units[x].kind == BODY))
     return bool(below) and len(below & above) <= 0.1 * len(below)
+
+
+def _kicker_over_headline(run: list[str]) -> bool:
+    """Two head lines, the first a clause pair parted by a comma and the second a phrase with none: a kicker
+    over its headline (看得见的健康获得感，看不见的体系突破重构 / 上海 家庭医生“诊治”看病难), the title of the next
+    article. A part head with a line under it reads the other way: the line under it explains, in a sentence
+    (达到世界级地质遗迹标准 / 具有较高科研价值，填补了岩溶地质研究空白); a numbered head (一、…) is a part."""
+    if len(run) != 2:
+        return False
+    first, second = run
+    return ("，" in first and "，" not in second and "," not in second and first[-1] not in "：:"
+            and _NUMBERED_HEAD.match(first) is None)
+
+
+_NUMBERED_HEAD = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.．、]"
+                            r"|第[一二三四五六七八九十\d]{1,3})")
 
 
 def _heads_a_picture_story(units: list[Unit], j: int) -> bool:
