@@ -262,3 +262,13 @@ def test_a_part_head_over_a_sentence_that_explains_it_stays_in_the_text():
     (a,) = parse_text(read("rmrb-20170325-part-head-over-sentence-lines.txt")).articles
     assert "达到世界级地质遗迹标准" in a.paragraphs
     assert "具有较高科研价值，填补了岩溶地质研究空白" in a.paragraphs
+
+
+def test_a_first_half_holding_a_space_and_stopping_one_character_after_a_comma_is_no_title():
+    # the same paragraph cut one character later: …审查环节，并 | 提出具体操作规定，…
+    text = read("rmrb-20170325-spaced-first-half-lines.txt").replace("审查环节，\n\n并提出", "审查环节，并\n\n提出")
+    assert "审查环节，并\n\n提出" in text
+    _, anhui = parse_text(text).articles
+    assert (anhui.kicker, anhui.headline) == ("安 徽", "政务公开划出“硬杠杠”")
+    assert len(anhui.paragraphs) == 3
+    assert "增加公开属性审查环节，并提出具体操作规定" in anhui.paragraphs[1]

@@ -245,7 +245,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     if _DATELINE.match(u.text) or t[-1] in "）)" or _SECTION_HEAD.match(t):
         return False
     parts = t.split()
-    if len(parts) >= 2 and len(parts[0]) >= 8 and len(parts[-1]) >= 4 and "。" not in t and t[-1] not in "，、":
+    if (len(parts) >= 2 and len(parts[0]) >= 8 and len(parts[-1]) >= 4 and "。" not in t and t[-1] not in "，、"
+            and not _stops_after_comma(t)):  # (…审查环节，并 | 提出…: no title stops one character into a clause)
         return False  # two phrases parted by a space: a kicker and its headline on one line, not a cut sentence
     prev = out[-2] if len(out) >= 2 else None
     if prev is not None and prev.kind == HEAD and (
