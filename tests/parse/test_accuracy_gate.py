@@ -119,6 +119,16 @@ def test_styles_look_as_specified(articles):
     assert not any(ln.startswith("\u3000") for ln in pages["lines"].text.splitlines())
 
 
+def test_column_breaks_keep_the_typesetting_rules(articles):
+    """A column break never leaves closing punctuation at the head of a line nor an opening mark at its end
+    (避头尾), as real typesetting does not."""
+    for page in compose_pages(articles, seed="breaks", variants=2, styles=("lines",)):
+        for line in page.text.splitlines():
+            t = line.strip()
+            if t:
+                assert t[0] not in "，。、；：？！）》" and t[-1] not in "“（《", (page.name, t[:20])
+
+
 def test_byline_gold_derivation():
     assert parse_byline_line("本报记者  顾  春", require_role=False) == [
         {"role": "记者", "names": ["顾春"], "outlet": "本报"}]

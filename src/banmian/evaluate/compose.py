@@ -169,13 +169,20 @@ def _compose_one(group: list[SourceArticle], style: str, variant: int, split: st
     return ComposedPage(name, style, split, w.text(), gold, artefacts)
 
 
+# Chinese typesetting never starts a line (nor a column) with closing punctuation, nor ends one with an opening
+# mark (避头尾), nor parts a dash ——: a column break falls elsewhere.
+_NO_LINE_START = frozenset("，。、；：？！…”’）》」』〉】·,.;:?!)")
+_NO_LINE_END = frozenset("“‘（《「『〈【(")
+
+
 def _cut_point(text: str, rng: random.Random, margin: int = 8) -> int | None:
     """A place to split ``text`` mid-sentence (not right after a sentence end)."""
     if len(text) < 2 * margin + 2:
         return None
     for _ in range(10):
         k = rng.randint(margin, len(text) - margin)
-        if text[k - 1] not in SENTENCE_END and text[k - 1] != " " and text[k] != " ":
+        if (text[k - 1] not in SENTENCE_END and text[k - 1] != " " and text[k] != " "
+                and text[k] not in _NO_LINE_START and text[k - 1] not in _NO_LINE_END and text[k - 1:k + 1] != "——"):
             return k
     return None
 
