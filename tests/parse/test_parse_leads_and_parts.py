@@ -272,3 +272,12 @@ def test_a_first_half_holding_a_space_and_stopping_one_character_after_a_comma_i
     assert (anhui.kicker, anhui.headline) == ("安 徽", "政务公开划出“硬杠杠”")
     assert len(anhui.paragraphs) == 3
     assert "增加公开属性审查环节，并提出具体操作规定" in anhui.paragraphs[1]
+
+
+def test_a_picture_story_lead_cut_mid_word_after_a_wide_gap_is_joined_not_a_title():
+    # 3月27日“世界戏剧日”到来之际，…进校园活 | 动，通过…: the text of a picture story printed before its title
+    arts = parse_text(read("rmrb-20170325-picture-story-lead-cut-lines.txt")).articles
+    assert [a.headline for a in arts] == ["上海 家庭医生“诊治”看病难", "感受国粹"]
+    assert arts[1].paragraphs == ["3月27日“世界戏剧日”到来之际，河北各地举行丰富多彩的传统戏曲进校园活动，通过亲手绘制脸谱、"
+                                  "观看并体验戏曲表演等，让孩子们感受国粹的魅力。图为3月24日，河北邯郸渚河路小学的孩子们正在近距离"
+                                  "观赏戏曲表演。"]

@@ -239,7 +239,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         # a short line set off by a wide gap heads what follows; a cut paragraph runs on — unless it opens the
         # way a news lead does and a word runs across the break (3月24日，在黑龙江…农机专业合作 | 社院内，…: a
         # body printed before its title starts after a wide gap)
-        return _opens_paragraph(t) and len(t) >= 16 and _cut_mid_word(t, u.text)
+        # (3月27日“世界戏剧日”到来之际，…进校园活 | 动，…: the time word opens a clause that a comma closes)
+        return ((_opens_paragraph(t) or ("，" in t and _LEAD.match(t) is not None)) and len(t) >= 16
+                and _cut_mid_word(t, u.text))
     if _DATELINE.match(t):
         return True
     if _DATELINE.match(u.text) or t[-1] in "）)" or _SECTION_HEAD.match(t):
