@@ -1,5 +1,7 @@
 """Page layouts: the three dump styles, column breaks, title blocks before and after bodies, section heads."""
 
+from pathlib import Path
+
 from banmian import parse_text
 
 P1 = "3月12日下午，市委召开全市领导干部会议，深入学习贯彻习近平总书记重要讲话精神和全国两会精神，对全市学习贯彻工作作出部署。"
@@ -135,3 +137,15 @@ def test_page_header_lines_are_leftover_and_editor_lines_are_credits():
     (a,) = page.articles
     assert (a.headline, a.paragraphs) == ("市委召开全市领导干部会议", [P1])
     assert [(c.role, c.names) for c in a.credits] == [("责任编辑", ["张三"])]
+
+
+def test_part_heads_over_their_bylines_tell_nothing_of_the_column_width():
+    # 　　秦岭之巅桃花雪 / 本报记者 姜 峰摄影报道 …: an indented part head over a flush byline, twice; the
+    # byline is no wrapped line of the head, whatever the head's length
+    text = (Path(__file__).resolve().parent.parent / "data" / "parse" /
+            "rmrb-20170325-headed-signed-parts-wrapped.txt").read_text(encoding="utf-8")
+    (a,) = parse_text(text).articles
+    assert a.headline == "春雨化雪 归雁啄新泥（美丽中国）"
+    assert a.paragraphs[0] == "秦岭之巅桃花雪"
+    assert "太行花开尽烂漫" in a.paragraphs
+    assert [b.names for b in a.bylines] == [["姜峰"], ["于洋"]]

@@ -7,6 +7,8 @@ classification, so the rest of the parser sees every dump style the same way.
 
 from __future__ import annotations
 
+import re
+
 # Indent kinds of a unit's first line.
 FLUSH, PARA, HEADER = 0, 1, 2
 
@@ -50,6 +52,7 @@ def split_lines(text: str) -> list[str]:
 
 
 _HEADER_INDENT = ("    ", "\xa0\xa0\xa0\xa0")
+_BYLINE_START = re.compile(r"^(?:本报|新华社)?(?:特约|首席|实习|见习)?(?:记者|通讯员)\s")
 
 
 def wrap_widths(raw: list[str]) -> frozenset[int]:
@@ -73,8 +76,10 @@ def wrap_widths(raw: list[str]) -> frozenset[int]:
             prev = ""
             continue
         if prev:
-            n = len(prev.rstrip(_STRIP))
-            lengths[n] = lengths.get(n, 0) + 1
+            if _BYLINE_START.match(line) is None:
+                # (a part head over its byline, 秦岭之巅桃花雪 / 本报记者 姜 峰, says nothing of the width)
+                n = len(prev.rstrip(_STRIP))
+                lengths[n] = lengths.get(n, 0) + 1
             prev = line
     return frozenset(w for w, c in lengths.items() if c >= 2 and 8 <= w <= 40)
 
