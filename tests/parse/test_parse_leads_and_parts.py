@@ -281,3 +281,11 @@ def test_a_picture_story_lead_cut_mid_word_after_a_wide_gap_is_joined_not_a_titl
     assert arts[1].paragraphs == ["3月27日“世界戏剧日”到来之际，河北各地举行丰富多彩的传统戏曲进校园活动，通过亲手绘制脸谱、"
                                   "观看并体验戏曲表演等，让孩子们感受国粹的魅力。图为3月24日，河北邯郸渚河路小学的孩子们正在近距离"
                                   "观赏戏曲表演。"]
+
+
+def test_a_caption_cut_under_a_picture_story_title_is_joined_not_a_headline():
+    # 图片报道 / 在全国六大中心渔港之一的浙江象 | 山县石浦渔港，…: the caption, cut by a column break
+    (a,) = parse_text(read("rmrb-20170325-picture-story-caption-cut-lines.txt")).articles
+    assert (a.kicker, a.headline) == (None, "图片报道")
+    assert len(a.paragraphs) == 1 and a.paragraphs[0].startswith("在全国六大中心渔港之一的浙江象山县石浦渔港，")
+    assert [b.names for b in a.bylines] == [["顾春", "蒋勇"]]

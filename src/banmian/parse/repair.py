@@ -259,6 +259,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         or (t[-1] not in _CLOSING_PARTICLES and page.joins(k, t, u.text, strict=True))
         or t.count("“") > t.count("”") or "——" in t[2:-2] or ("，" in t and _cut_mid_word(t, u.text))
         or _stops_after_comma(t)
+        # (under a picture story's title, 图片报道, its caption follows with no title line of its own)
+        or (prev.text in K.ARTICLE_TITLES and len(t) >= 12)
     ):
         return True  # the first paragraph after a title block, cut where no title line can end
     return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and (
