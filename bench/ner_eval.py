@@ -3,7 +3,8 @@
     python bench/ner_eval.py GOLD.bio [GOLD.bio ...] [--model PATH]
 
 Prints, per file, exact-span precision/recall/F1 per type and micro over PER/LOC/ORG, then the model's
-size, its load time (a fresh process: jieba's dictionary, gazetteers, CRF weights) and sentences/s.
+size (the files the recogniser loads: CRF weights, the net beside them if any, the name lexicon), its load
+time (a fresh process: jieba's dictionary, gazetteers, weights) and sentences/s.
 Exact span means start, end and type all match; an entity cut short or run long counts as one miss and
 one false alarm. Score a model only on files it was not trained on.
 """
@@ -16,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from banmian.enrich.ner import MODEL_PATH, Recognizer, lexicon_path_for
+from banmian.enrich.ner import MODEL_PATH, Recognizer, crf_path_for, lexicon_path_for, net_paths_for
 from banmian.enrich.ner_corpus import TYPES, read_bio, score
 
 
@@ -61,8 +62,11 @@ def main() -> None:
             f"{len(texts) / cpu:.0f} sentences/s by CPU time"
         )
     wall, cpu = min(load_seconds(args.model) for _ in range(3))
-    size = (args.model.stat().st_size + lexicon_path_for(args.model).stat().st_size) / 1e6
-    print(f"model: {args.model} with its name lexicon, {size:.1f} MB; load {wall:.2f} s wall, {cpu:.2f} s CPU (best of 3)")
+    files = [p for p in (crf_path_for(args.model), *net_paths_for(args.model), lexicon_path_for(args.model)) if p.exists()]
+    size = sum(p.stat().st_size for p in files) / 1e6
+    print(
+        f"model: {', '.join(p.name for p in files)}: {size:.1f} MB; load {wall:.2f} s wall, {cpu:.2f} s CPU (best of 3)"
+    )
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from banmian.enrich.ner import Recognizer, crf_path_for, lexicon_path_for, split
 from banmian.enrich.ner_corpus import (
     Sentence,
     format_scores,
+    held_out,
     read_bio,
     read_cluener_people,
     score,
@@ -184,12 +185,10 @@ def main() -> None:
     if args.folds:
         gold = sets[args.fold_set] if args.fold_set in sets else load_set(args.corpus, args.fold_set)
         extra = [s for name in args.train if name != args.fold_set for s in sets[name]]
-        order = list(range(len(gold)))
-        random.Random(13).shuffle(order)
         for fold in range(args.folds):
             if args.only_fold is not None and fold != args.only_fold:
                 continue
-            held = {i for k, i in enumerate(order) if k % args.folds == fold}
+            held = held_out(len(gold), args.folds, fold)
             fold_train = [s for i, s in enumerate(gold) if i not in held] + extra
             fold_test = [s for i, s in enumerate(gold) if i in held]
             path = args.out.with_suffix(f".fold{fold}.crfsuite")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .ner_corpus import Span, tags_to_spans
+from .ner_corpus import Span, spans_to_tags, tags_to_spans
 from .ner_crf import LinearCRF, viterbi
 from .ner_features import Featurizer, Lexicon, Vocabulary, get_featurizer
 from .ner_net import TaggerNet
@@ -123,15 +123,16 @@ def _closer(opener: str) -> str:
     return next(close for close, op in _PAIRS.items() if op == opener)
 
 
-# The two models are combined per character as a weighted geometric mean of the CRF's marginals and the
-# net's probabilities, and every tag but O gets a bonus (log-domain) before decoding: both models, trained
-# on few sentences, under-tag (precision 0.86, recall 0.76 for the CRF alone). Chosen on fold 0 of the
-# cross-validation (README, Entity accuracy).
-NET_WEIGHT = 0.5
+# The models are combined per character as a geometric mean of the CRF's marginals and the nets'
+# probabilities (the CRF weighs CRF_WEIGHT[number of nets], the nets share the rest equally), and every tag
+# but O gets a bonus (log-domain) before decoding: the models, trained on few sentences, under-tag (precision
+# 0.86, recall 0.76 for the CRF alone). Chosen on fold 0 of the cross-validation (README, Entity accuracy).
+CRF_WEIGHT = {1: 0.5, 2: 0.34}
 NAME_BONUS = 1.0
 # Pieces are tagged in batches of similar length (the net steps through a batch's longest piece).
 BATCH = 64
 NET_FROM = 0.01
+PEOPLE_FROM_CRF = True
 
 
 def crf_path_for(model_path: Path) -> Path:
@@ -139,9 +140,10 @@ def crf_path_for(model_path: Path) -> Path:
     return model_path.with_suffix(".crf.npz")
 
 
-def net_path_for(model_path: Path) -> Path:
-    """The second model, the BiLSTM (``ner.net.npz``); without it the CRF decodes alone."""
-    return model_path.with_suffix(".net.npz")
+def net_paths_for(model_path: Path) -> list[Path]:
+    """The neural taggers shipped beside the CRF: a BiLSTM (``ner.net.npz``) and a convolutional net
+    (``ner.cnn.npz``), those present; without any, the CRF decodes alone."""
+    return [p for p in (model_path.with_suffix(".net.npz"), model_path.with_suffix(".cnn.npz")) if p.exists()]
 
 
 class Recognizer:
@@ -157,8 +159,7 @@ class Recognizer:
         self._featurizer = featurizer or get_featurizer()
         # Only the features the model has weights for are built (it would skip the others).
         self._vocabulary = Vocabulary(self._crf.attributes)
-        net_path = net_path_for(self.model_path)
-        self._net = TaggerNet(net_path) if net_path.exists() else None
+        self._nets = [TaggerNet(p) for p in net_paths_for(self.model_path)]
         lexicon_path = lexicon_path_for(self.model_path)
         self._lexicon = (
             Lexicon.load(lexicon_path.read_text(encoding="utf-8")) if lexicon_path.exists() else None
@@ -172,7 +173,7 @@ class Recognizer:
             batch = order[at : at + BATCH]
             features = [self._featurizer.features(pieces[i], self._lexicon, self._vocabulary) for i in batch]
             emissions = self._crf.emissions(features)
-            if self._net is None:
+            if not self._nets:
                 tags = viterbi(emissions, self._crf.transitions)
             else:
                 tags = self._combine(batch, pieces, features, emissions)
@@ -187,12 +188,29 @@ class Recognizer:
         marginals = self._crf.marginals(emissions)
         scores = [np.log(m + 1e-9) for m in marginals]
         unsure = [k for k, m in enumerate(marginals) if 1.0 - m[:, 0].min() >= NET_FROM]
-        net = self._net.probabilities([self._net.vocab.encode(pieces[batch[k]], features[k]) for k in unsure])
-        for k, p in zip(unsure, net, strict=True):
-            s = (1 - NET_WEIGHT) * scores[k] + NET_WEIGHT * np.log(p + 1e-9)
-            s[:, 1:] += NAME_BONUS
-            scores[k] = s
-        return viterbi(scores)
+        crf_weight = CRF_WEIGHT.get(len(self._nets), 1 / (1 + len(self._nets)))
+        for k in unsure:
+            scores[k] *= crf_weight
+            scores[k][:, 1:] += NAME_BONUS
+        net_weight = (1 - crf_weight) / len(self._nets)
+        for net in self._nets:
+            probabilities = net.probabilities([net.vocab.encode(pieces[batch[k]], features[k]) for k in unsure])
+            for k, p in zip(unsure, probabilities, strict=True):
+                scores[k] += net_weight * np.log(p + 1e-9)
+        tags = viterbi(scores)
+        if not PEOPLE_FROM_CRF or not unsure:
+            return tags
+        alone = viterbi([emissions[k] for k in unsure], self._crf.transitions)
+        for k, crf_tags in zip(unsure, alone, strict=True):
+            combined = [span for span in tags_to_spans(tags[k]) if span[2] != "PER"]
+            taken = bytearray(len(crf_tags))
+            for start, end, _ in combined:
+                taken[start:end] = b"\x01" * (end - start)
+            people = [
+                span for span in tags_to_spans(crf_tags) if span[2] == "PER" and not any(taken[span[0] : span[1]])
+            ]
+            tags[k] = spans_to_tags(len(crf_tags), combined + people)
+        return tags
 
     def tag_piece(self, piece: str) -> list[str]:
         return self.tag_pieces([piece])[0]

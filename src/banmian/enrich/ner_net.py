@@ -87,29 +87,34 @@ class TaggerNet:
             ]
         else:
             self.hidden = self.w["fw_hh"].shape[1]
+            # the two directions' weights stacked, (2, in, 4h), for one batched product per step
+            self._w_ih = np.stack((self.w["fw_ih"].T, self.w["bw_ih"].T))
+            self._w_hh = np.stack((self.w["fw_hh"].T, self.w["bw_hh"].T))
+            self._b = np.stack((self.w["fw_b"], self.w["bw_b"]))[:, None, None, :]
 
-    def _lstm(self, x: np.ndarray, lengths: np.ndarray, side: str) -> np.ndarray:
-        """One direction of the LSTM over a padded batch ``x`` (batch, time, dim) whose rows are sorted by
-        length, longest first, padding at their ends: at each step only the rows still running are
-        computed (a prefix of the batch)."""
-        batch, steps, _ = x.shape
+    def _lstm(self, x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Both directions of the LSTM, stepped together, over ``x`` (2, batch, time, dim): the batch as read
+        forward and as read backward (each row reversed), rows sorted by length, longest first, padding at
+        their ends. At each step only the rows still running are computed (a prefix of the batch)."""
+        _, batch, steps, _ = x.shape
         size = self.hidden
-        w_hh = self.w[side + "_hh"].T
-        gates_in = x @ self.w[side + "_ih"].T + self.w[side + "_b"]  # the input part of every step at once
-        h = np.zeros((batch, size), np.float32)
-        c = np.zeros((batch, size), np.float32)
-        out = np.zeros((batch, steps, size), np.float32)
+        gates_in = x @ self._w_ih[:, None] + self._b  # the input part of every step at once: (2, batch, time, 4h)
+        h = np.zeros((2, batch, size), np.float32)
+        c = np.zeros((2, batch, size), np.float32)
+        out = np.zeros((2, batch, steps, size), np.float32)
         live = batch
+        w_hh = self._w_hh
         for t in range(steps):
             while live and lengths[live - 1] <= t:
                 live -= 1
-            g = gates_in[:live, t] + h[:live] @ w_hh
+            g = gates_in[:, :live, t] + h[:, :live] @ w_hh
             gates = _sigmoid(g)
-            cell = np.tanh(g[:, 2 * size : 3 * size])
-            c_live = gates[:, size : 2 * size] * c[:live] + gates[:, :size] * cell
-            c[:live] = c_live
-            h[:live] = gates[:, 3 * size :] * np.tanh(c_live)
-            out[:live, t] = h[:live]
+            cell = np.tanh(g[..., 2 * size : 3 * size])
+            c_live = gates[..., size : 2 * size] * c[:, :live] + gates[..., :size] * cell
+            c[:, :live] = c_live
+            h_live = gates[..., 3 * size :] * np.tanh(c_live)
+            h[:, :live] = h_live
+            out[:, :live, t] = h_live
         return out
 
     def _inputs(self, chars: np.ndarray, left: np.ndarray, right: np.ndarray, bags: np.ndarray) -> np.ndarray:
@@ -177,16 +182,16 @@ class TaggerNet:
                 bag_ids[row, i, : len(b)] = b
         w = self.w
         x = self._inputs(char_ids, left, right, bag_ids)
-        forward = self._lstm(x, lengths, "fw")
         # the backward direction reads each row reversed (its padding stays at the end)
-        reverse = np.zeros_like(x)
+        both = np.zeros((2, *x.shape), np.float32)
+        both[0] = x
         for row, n in enumerate(lengths):
-            reverse[row, :n] = x[row, n - 1 :: -1] if n else 0
-        backward_reversed = self._lstm(reverse, lengths, "bw")
-        backward = np.zeros_like(backward_reversed)
+            both[1, row, :n] = x[row, n - 1 :: -1]
+        hidden = self._lstm(both, lengths)
+        backward = np.zeros_like(hidden[1])
         for row, n in enumerate(lengths):
-            backward[row, :n] = backward_reversed[row, n - 1 :: -1]
-        logits = np.concatenate((forward, backward), axis=2) @ w["out_w"].T + w["out_b"]
+            backward[row, :n] = hidden[1, row, n - 1 :: -1]
+        logits = np.concatenate((hidden[0], backward), axis=2) @ w["out_w"].T + w["out_b"]
         probs = _softmax(logits)
         out: list[np.ndarray] = [probs[0, :0]] * batch
         for row, r in enumerate(order):
