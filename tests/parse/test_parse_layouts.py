@@ -149,3 +149,14 @@ def test_part_heads_over_their_bylines_tell_nothing_of_the_column_width():
     assert a.paragraphs[0] == "秦岭之巅桃花雪"
     assert "太行花开尽烂漫" in a.paragraphs
     assert [b.names for b in a.bylines] == [["姜峰"], ["于洋"]]
+
+
+def test_a_dateline_cut_before_its_dian_is_joined_not_a_source_line():
+    # 　　据新华社澳门3月24日 | 电  （记者杨懿）为纪念…: the first half reads as a source line (据新华社…)
+    text = (Path(__file__).resolve().parent.parent / "data" / "parse" /
+            "rmrb-20170325-dateline-cut-before-dian-wrapped.txt").read_text(encoding="utf-8")
+    page = parse_text(text)
+    (a,) = page.articles
+    assert a.source is None and page.leftover == []
+    assert a.paragraphs[0].startswith("据新华社澳门3月24日电  （记者杨懿）为纪念《澳门特别行政区基本法》颁布")
+    assert [b.names for b in a.bylines] == [["杨懿"]]

@@ -160,3 +160,13 @@ def test_a_short_second_half_cut_inside_a_word_is_joined():
             "其一，市场需要以时间换取空间。\n")
     a = parse_text(text).articles[0]
     assert a.paragraphs[1].endswith("这需要一系列的条件相配合，这些条件不外乎如下几点：")
+
+
+def test_a_kicker_of_two_clauses_shares_a_line_with_a_short_spaced_headline():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "data" / "parse" /
+            "rmrb-20170325-clause-kicker-same-line-lines.txt").read_text(encoding="utf-8")
+    (a,) = parse_text(text).articles
+    assert (a.kicker, a.headline) == ("以竹子为基材，采用缠绕工艺制成复合材料，生态、经济和社会效益巨大", "竹缠绕 有说道")
+    assert len(a.paragraphs) == 2

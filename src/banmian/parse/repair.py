@@ -17,6 +17,7 @@ from .fields import (
     HEAD,
     JUMP,
     NAMES,
+    SOURCE,
     dateline_names,
     ends_sentence,
     ends_signed,
@@ -171,6 +172,9 @@ def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False,
     return out
 
 
+_DATE_END = re.compile(r"\d{1,2}日$")
+
+
 class _PageText:
     """The text around a line, as evidence that the line ends inside a word: when its last character and
     the first of the next line stand together nearby (退役|军人 … 退役军人), the line was cut. Only the units
@@ -199,6 +203,8 @@ class _PageText:
 
 def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bool, wrapped: bool,
                body_gap: int, page: _PageText, k: int) -> bool:
+    if a.kind == SOURCE and u.text[0] == "电" and _DATE_END.search(a.text) and u.gap <= 1:
+        return True  # a dateline cut before its 电 (据新华社澳门3月24日 | 电  （记者杨懿）…), no source line
     if u.kind == NAMES and a.kind == BODY and nxt is not None and nxt.kind == JUMP and nxt.gap <= 1:
         pass  # a word that a jump line cuts off is the end of the text, not a name (…整改 | 时限 / （下转第十一版）)
     elif a.kind not in (BODY, HEAD) or u.kind not in (BODY, HEAD):

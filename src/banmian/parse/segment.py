@@ -127,6 +127,10 @@ def one_line_title(t: str, *, lead_ins: bool = True) -> tuple[str | None, str]:
     if (len(parts[0]) >= 8 and len(parts[-1]) >= 4
             and (len(parts) == 2 or len(parts[0]) >= max(len(p) for p in parts[1:]))):
         return parts[0], " ".join(parts[1:])
+    if ("，" in parts[0] and len(parts[0]) >= 10 and len(parts) <= 3 and sum(map(len, parts[1:])) >= 5
+            and not any("，" in p for p in parts[1:])):
+        # a kicker of two clauses and a short headline of spaced phrases (以竹子为基材，…效益巨大 竹缠绕 有说道)
+        return parts[0], " ".join(parts[1:])
     if parts[0][-1] in "：:" and len(parts[0]) >= 3 and len(parts[-1]) >= 4:
         return parts[0], " ".join(parts[1:])  # 比尔·盖茨： 中国是…: who speaks, then what was said
     if lead_ins:
