@@ -121,12 +121,13 @@ def test_styles_look_as_specified(articles):
 
 def test_column_breaks_keep_the_typesetting_rules(articles):
     """A column break never leaves closing punctuation at the head of a line nor an opening mark at its end
-    (避头尾), as real typesetting does not."""
-    for page in compose_pages(articles, seed="breaks", variants=2, styles=("lines",)):
+    (避头尾), as real typesetting does not; nor does a hard wrap start a line with closing punctuation (it
+    hangs at the end of the line before)."""
+    for page in compose_pages(articles, seed="breaks", variants=2, styles=("lines", "wrapped")):
         for line in page.text.splitlines():
             t = line.strip()
             if t:
-                assert t[0] not in "，。、；：？！）》" and t[-1] not in "“（《", (page.name, t[:20])
+                assert t[0] not in "，。、；：？！）》”" and t[-1] not in "“‘（《", (page.name, t[:20])
 
 
 def test_byline_gold_derivation():

@@ -160,3 +160,14 @@ def test_a_dateline_cut_before_its_dian_is_joined_not_a_source_line():
     assert a.source is None and page.leftover == []
     assert a.paragraphs[0].startswith("据新华社澳门3月24日电  （记者杨懿）为纪念《澳门特别行政区基本法》颁布")
     assert [b.names for b in a.bylines] == [["杨懿"]]
+
+
+def test_punctuation_hung_past_the_column_and_an_opening_mark_moved_down_keep_paragraphs_whole():
+    # typesetting never starts a line with 。” nor ends one with ‘: …这钱还能拿回来。” runs two past the
+    # width of 20, …还要当诚信 stops one short of it
+    text = (Path(__file__).resolve().parent.parent / "data" / "parse" /
+            "rmrb-20170325-hanging-punctuation-wrapped.txt").read_text(encoding="utf-8")
+    paras = [p for a in parse_text(text).articles for p in a.paragraphs]
+    assert len(paras) == 3
+    assert paras[1].startswith("“没想到俺老杨不在了，这钱还能拿回来。”杨志强的爱人") and paras[1].endswith("妻子手中。")
+    assert paras[2].startswith("“我们不仅要盖诚信大厦，还要当诚信‘种子’。”") and paras[2].endswith("实在做事。")

@@ -401,13 +401,29 @@ def _print_wrapped_block(b: Block, w: _Writer, rng: random.Random, width: int, m
         w.add(b.text)
         return False
     text = "\u3000\u3000" + b.text
-    lines = [text[i:i + width] for i in range(0, len(text), width)]
+    lines = _wrap(text, width)
     brk = rng.randint(1, len(lines) - 1) if may_break and len(lines) > 2 and rng.random() < 0.5 else None
     for i, line in enumerate(lines):
         if i == brk:
             w.add("")
         w.add(line)
     return brk is not None
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of ``width`` characters, except that closing punctuation never starts a line: it hangs at the end
+    of the line before (标点悬挂), one or two characters past the width; and an opening mark never ends one."""
+    lines: list[str] = []
+    i = 0
+    while i < len(text):
+        j = min(len(text), i + width)
+        while j < len(text) and j < i + width + 2 and text[j] in _NO_LINE_START:
+            j += 1
+        if j < len(text) and text[j - 1] in _NO_LINE_END and j - i > 1:
+            j -= 1  # an opening mark goes down to the line it opens
+        lines.append(text[i:j])
+        i = j
+    return lines
 
 
 def _print_epaper(art: SourceArticle, body: list[Block], top: Block | None, jump: str | None,

@@ -52,6 +52,9 @@ def split_lines(text: str) -> list[str]:
 
 
 _HEADER_INDENT = ("    ", "\xa0\xa0\xa0\xa0")
+# Marks that typesetting never starts a line with: at a line's end they may run past the column.
+_HANGING = frozenset("，。、；：？！…”’）》」』〉】·,.;:?!)")
+_OPENING = frozenset("“‘（《「『〈【(")
 _BYLINE_START = re.compile(r"^(?:本报|新华社)?(?:特约|首席|实习|见习)?(?:记者|通讯员)\s")
 
 
@@ -76,8 +79,9 @@ def wrap_widths(raw: list[str]) -> frozenset[int]:
             prev = ""
             continue
         if prev:
-            if _BYLINE_START.match(line) is None:
-                # (a part head over its byline, 秦岭之巅桃花雪 / 本报记者 姜 峰, says nothing of the width)
+            if _BYLINE_START.match(line) is None and prev.rstrip(_STRIP)[-1] not in _HANGING:
+                # (a part head over its byline, 秦岭之巅桃花雪 / 本报记者 姜 峰, says nothing of the width; a line
+                # ending in punctuation may have it hung past the width)
                 n = len(prev.rstrip(_STRIP))
                 lengths[n] = lengths.get(n, 0) + 1
             prev = line
@@ -140,23 +144,37 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
             # (a line whose text ends in spaces is as long as the column with them — or longer, when the dump
             # padded it further: 本报北京3月24日电␣␣ plus trailing spaces, over （记者杜海涛）…)
             full = len(line.rstrip("\r"))
-            wide = n if n in widths else 0
+            wide = 0
+            if rest[-1] in _HANGING:
+                # closing punctuation hung past the column's end (标点悬挂): …这钱还能拿回来。” is 2 longer
+                hung = [n - d for d in (2, 1) if n - d in widths and all(c in _HANGING for c in rest[-d:])]
+                after_n = len(raw[k + 1].rstrip(_STRIP)) if k + 1 < count else 0
+                wide = after_n if after_n in hung else hung[0] if hung else 0
+            if not wide and n in widths:
+                wide = n
             if not wide and line[n:n + 1] in (" ", "\u3000", "\xa0"):
                 wide = min((w for w in widths if n < w <= full), default=0)
+            if not wide and k + 1 < count and raw[k + 1][:1] in _OPENING:
+                # an opening mark never ends a line: it went down to the next, one short of the column
+                wide = next((w for w in (n + 1, full + 1) if w in widths), 0)
             if not wide and k + 1 < count:
                 # an article whose width shows only here: the next line, flush, is exactly as long
                 after = raw[k + 1]
                 if after[:1] not in ("", "\u3000", " ", "\t") and (
                     len(after.rstrip(_STRIP)) == n >= 12
+                    or (len(after.rstrip(_STRIP)) == n + 1 >= 13 and after[0] in _OPENING)
                     # or a paragraph's first line that stops mid-sentence: it goes on below
                     or (indent == PARA and n >= 12 and rest[-1] not in _SENTENCE_ENDS and "\t" not in after
                         and after[0] not in "（(")  # (a jump line may follow a cut paragraph)
                 ):
-                    wide = n
+                    wide = n + (after[0] in _OPENING and len(after.rstrip(_STRIP)) == n + 1)
             if (indent == FLUSH and gap == 1 and units and units[-1].indent == PARA
-                    and units[-1].lines == 1 and n == prev_len >= 12):
-                # a one-line first half and the second half of a cut paragraph, equally long: both full
-                wide = n
+                    and units[-1].lines == 1 and prev_len >= 12
+                    and (n == prev_len or (prev_len < n <= prev_len + 2
+                                           and all(c in _HANGING for c in rest[prev_len:])))):
+                # a one-line first half and the second half of a cut paragraph, equally long (but for
+                # punctuation hung past the end): both full
+                wide = prev_len
                 units[-1].width_full = True
             if wide and (
                 indent == PARA
