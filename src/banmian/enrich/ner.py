@@ -135,6 +135,31 @@ NET_FROM = 0.01
 PEOPLE_FROM_CRF = True
 
 
+# A convolutional net's answer for a character depends only on the characters around it: it is computed
+# only near characters the CRF gives some chance of being in a name (P(O) < 1 - NET_FROM), those and
+# NEAR characters either side; each window reads the net's receptive field more on both sides.
+NEAR = 2
+NAME_TAGS = np.array([0.0] + [1.0] * 12)
+
+
+def net_windows(marginals: np.ndarray, radius: int | None) -> list[tuple[int, int, int, int]]:
+    """Where to run a net on a piece: ``(start, end, use_start, use_end)`` windows, whose answers are used
+    from ``use_start`` to ``use_end`` (exact there: the window reaches ``radius`` characters further, or the
+    piece's edge). ``radius`` None (a recurrent net, which reads the whole piece): one window, the piece."""
+    n = len(marginals)
+    if radius is None:
+        return [(0, n, 0, n)]
+    hot = np.flatnonzero(marginals[:, 0] < 1.0 - NET_FROM)
+    runs: list[list[int]] = []
+    for i in hot.tolist():
+        start, end = max(0, i - NEAR), min(n, i + NEAR + 1)
+        if runs and start - runs[-1][1] <= 2 * radius:  # windows that would overlap are merged
+            runs[-1][1] = end
+        else:
+            runs.append([start, end])
+    return [(max(0, u - radius), min(n, v + radius), u, v) for u, v in runs]
+
+
 def crf_path_for(model_path: Path) -> Path:
     """The CRF's weights as numpy arrays (``ner.crf.npz``), written from the crfsuite model when shipped."""
     return model_path.with_suffix(".crf.npz")
@@ -194,9 +219,17 @@ class Recognizer:
             scores[k][:, 1:] += NAME_BONUS
         net_weight = (1 - crf_weight) / len(self._nets)
         for net in self._nets:
-            probabilities = net.probabilities([net.vocab.encode(pieces[batch[k]], features[k]) for k in unsure])
-            for k, p in zip(unsure, probabilities, strict=True):
-                scores[k] += net_weight * np.log(p + 1e-9)
+            # (piece, window start, end, first and last+1 character whose answer is used)
+            jobs = [(k, *w) for k in unsure for w in net_windows(marginals[k], net.radius)]
+            probabilities = net.probabilities(
+                [net.vocab.encode(pieces[batch[k]][a:b], features[k][a:b]) for k, a, b, _, _ in jobs]
+            )
+            # where the net is not run, it is taken to agree with the CRF
+            opinions = {k: scores[k] / crf_weight - NAME_BONUS * NAME_TAGS for k in unsure}
+            for (k, a, _, u, v), p in zip(jobs, probabilities, strict=True):
+                opinions[k][u:v] = np.log(p[u - a : v - a] + 1e-9)
+            for k in unsure:
+                scores[k] += net_weight * opinions[k]
         tags = viterbi(scores)
         if not PEOPLE_FROM_CRF or not unsure:
             return tags

@@ -80,12 +80,16 @@ class TaggerNet:
         self.convolutional = "conv0_w" in self.w
         if self.convolutional:
             self.dilations = [int(d) for d in self.w.pop("dilations")]
+            # how far a character's answer reaches: the layers' dilations, and one more for the bigram
+            # across a window's edge
+            self.radius: int | None = sum(self.dilations) + 1
             # per layer, the three taps' weight matrices (in, out): x[t-d], x[t], x[t+d]
             self.taps = [
                 [np.ascontiguousarray(self.w[f"conv{k}_w"][:, :, j].T) for j in range(3)]
                 for k in range(len(self.dilations))
             ]
         else:
+            self.radius = None  # the BiLSTM reads whole pieces
             self.hidden = self.w["fw_hh"].shape[1]
             # the two directions' weights stacked, (2, in, 4h), for one batched product per step
             self._w_ih = np.stack((self.w["fw_ih"].T, self.w["bw_ih"].T))
