@@ -289,3 +289,13 @@ def test_a_caption_cut_under_a_picture_story_title_is_joined_not_a_headline():
     assert (a.kicker, a.headline) == (None, "图片报道")
     assert len(a.paragraphs) == 1 and a.paragraphs[0].startswith("在全国六大中心渔港之一的浙江象山县石浦渔港，")
     assert [b.names for b in a.bylines] == [["顾春", "蒋勇"]]
+
+
+def test_a_title_over_a_part_number_heads_the_text_under_it_not_the_text_above():
+    # …text / 贾飞黄 / ␣ / 春困不觉晓（半日闲谭） / 侨乡楼语 / 陈志泽 / 一 / 在泉州…: the title after its body
+    # is the first line only; 侨乡楼语 heads the text that opens with part 一
+    arts = parse_text(read("rmrb-20170325-title-after-body-then-part-number-lines.txt")).articles
+    assert [a.headline for a in arts] == ["春困不觉晓（半日闲谭）", "侨乡楼语"]
+    assert [b.names for b in arts[0].bylines] == [["贾飞黄"]]
+    assert [b.names for b in arts[1].bylines] == [["陈志泽"]]
+    assert arts[1].paragraphs[0] == "一"

@@ -358,9 +358,9 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
         bylines_between = b > j
         body_follows = nxt is not None and nxt.gap <= wide and (
             nxt.kind == BODY
-            # a label that opens the text under a title (核心阅读, 编者按), with the text under it
-            or (nxt.kind == HEAD and nxt.text in K.SECTION_HEAD_WORDS and b + 1 < n and units[b + 1].kind == BODY
-                and units[b + 1].gap <= wide)
+            # a label that opens the text under a title (核心阅读, 编者按) or a part number (一), with the text under it
+            or (nxt.kind == HEAD and (nxt.text in K.SECTION_HEAD_WORDS or _PART_NUMBER.match(nxt.text) is not None)
+                and b + 1 < n and units[b + 1].kind == BODY and units[b + 1].gap <= wide)
         )
         if (cur is not None and cur.titled and cur.has_body and cur.cut and u.after_spaces
                 and u.indent != HEADER):
@@ -640,6 +640,8 @@ def _kicker_over_headline(run: list[str]) -> bool:
             and _NUMBERED_HEAD.match(first) is None)
 
 
+# A part number on a line of its own (一, 二, 3): the text under it opens with its first part.
+_PART_NUMBER = re.compile(r"^(?:[" + K.CHINESE_NUMERALS + r"]{1,3}|\d{1,2})$")
 _NUMBERED_HEAD = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.．、]"
                             r"|第[一二三四五六七八九十\d]{1,3})")
 
