@@ -299,3 +299,17 @@ def test_a_title_over_a_part_number_heads_the_text_under_it_not_the_text_above()
     assert [b.names for b in arts[0].bylines] == [["贾飞黄"]]
     assert [b.names for b in arts[1].bylines] == [["陈志泽"]]
     assert arts[1].paragraphs[0] == "一"
+
+
+def test_a_second_half_opening_on_de_finishes_the_line_above():
+    # 良好的水质、丰富的食物、没有人为干扰 | 的环境，是吸引天鹅栖息的重要因素。…: 的 opens no sentence
+    (a,) = parse_text(read("rmrb-20170325-second-half-opens-on-de-lines.txt")).articles
+    assert len(a.paragraphs) == 2
+    assert a.paragraphs[1].startswith("良好的水质、丰富的食物、没有人为干扰的环境，是吸引天鹅栖息")
+
+
+def test_a_short_first_half_holding_a_full_stop_and_an_open_quote_is_joined():
+    # “安全是首要的。工程 | 安全、院感防控、人员安全，…: a sentence and a half, its quotation still open
+    (a,) = parse_text(read("xinmin-20220402-short-first-half-with-full-stop-lines.txt")).articles
+    assert len(a.paragraphs) == 3
+    assert a.paragraphs[1].startswith("“安全是首要的。工程安全、院感防控、人员安全，")

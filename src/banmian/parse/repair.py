@@ -89,9 +89,10 @@ def usual_body_gap(units: list[Unit]) -> int:
 
 
 def _starts_mid_sentence(b: str) -> bool:
-    """Does the line start inside a sentence: with a mark that continues one (，。、…), or with a single
-    character and a comma (时，孟建柱指出…: the end of a clause the line above began)?"""
-    return b[0] in _CONTINUES or (b[1:2] in ("，", "、") and _HAN.match(b[0]) is not None)
+    """Does the line start inside a sentence: with a mark that continues one (，。、…), with a single
+    character and a comma (时，孟建柱指出…: the end of a clause the line above began), or with 的?"""
+    return (b[0] in _CONTINUES or (b[1:2] in ("，", "、") and _HAN.match(b[0]) is not None)
+            or (b[0] == "的" and b[1:2] != "确"))  # (…没有人为干扰 | 的环境，…: 的 opens no sentence; 的确 does)
 
 
 def _opens_paragraph(b: str) -> bool:
@@ -240,7 +241,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
     if a.kind == BODY:
         # (a dateline with its reporters, 本报电  （记者刘毅）, is never a paragraph of its own)
-        return (len(t) >= 12 or (t[-1] in "）)" and a.data is not None)) and not _opens_paragraph(u.text)
+        # (or shorter, cut where no paragraph ends: “安全是首要的。工程 | 安全、院感防控…)
+        return ((len(t) >= 12 or (t[-1] in "）)" and a.data is not None) or (len(t) >= 6 and _looks_cut(t, u.text)))
+                and not _opens_paragraph(u.text))
     if a.gap > body_gap and k > 1:
         # a short line set off by a wide gap heads what follows; a cut paragraph runs on — unless it opens the
         # way a news lead does and a word runs across the break (3月24日，在黑龙江…农机专业合作 | 社院内，…: a
