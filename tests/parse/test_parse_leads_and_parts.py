@@ -313,3 +313,25 @@ def test_a_short_first_half_holding_a_full_stop_and_an_open_quote_is_joined():
     (a,) = parse_text(read("xinmin-20220402-short-first-half-with-full-stop-lines.txt")).articles
     assert len(a.paragraphs) == 3
     assert a.paragraphs[1].startswith("“安全是首要的。工程安全、院感防控、人员安全，")
+
+
+def test_a_lead_opening_on_a_circumstance_and_cut_under_a_one_word_head_is_joined():
+    # 春天茶事 / 采药 / 按照原定计划，此时我应该在某处高山 | 茶园，…
+    (a,) = parse_text(read("xinmin-20220402-lead-cut-under-one-word-head-lines.txt")).articles
+    assert (a.kicker, a.headline, a.subheadlines) == (None, "春天茶事", [])
+    assert a.paragraphs[0] == "采药"
+    assert a.paragraphs[1].startswith("按照原定计划，此时我应该在某处高山茶园，体验清明前采摘新茶。")
+
+
+def test_a_lead_opening_on_a_time_word_and_cut_under_the_title_is_joined():
+    # 这两天，安徽黄山屯溪吸引了 | 世界目光。…
+    (a,) = parse_text(read("xinmin-20220401-lead-cut-after-time-word-lines.txt")).articles
+    assert a.paragraphs[0].startswith("这两天，安徽黄山屯溪吸引了世界目光。")
+    assert "这两天，安徽黄山屯溪吸引了" not in [a.kicker, a.headline, *a.subheadlines]
+
+
+def test_a_marked_lead_cut_under_the_title_is_text_not_a_subheadline():
+    # █环保执法监管不严，…，可以给一个地方带来 | 一时漂亮的GDP数据，…: █ marks a lead, not a head
+    (a,) = parse_text(read("rmrb-20170325-marked-lead-cut-lines.txt")).articles
+    assert a.subheadlines == []
+    assert a.paragraphs[0].startswith("█环保执法监管不严，") and "带来一时漂亮的GDP数据" in a.paragraphs[0]

@@ -43,12 +43,13 @@ _INNER_END = re.compile(r"[。！？][^”’）]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # How a news lead starts: 3月27日…, 今天上午…, 近日，…
 _LEAD = re.compile(r"^(?:(?:自|从|在|截至|到)?\d{1,2}月\d{1,2}日|\d{4}年|今天|昨天|今晨|昨晚|今日|昨日|当天|今年|去年|近日|日前|近期|近年来|记者|"
+                   r"这两天|这几天|连日来|"
                    r"当地时间|据)")
 # How a reported sentence opens — who speaks, or a time or circumstance — with more after the comma:
-# 王勇指出，近年来…; 当日下午，李克强…; 随着浦西地区核酸筛查全面展开，… Titles and part heads do not open so
+# 王勇指出，近年来…; 当日下午，李克强…; 随着浦西地区核酸筛查全面展开，…; 按照原定计划，… Titles and part heads do not open so
 # (none of the titles and heads in the corpus do; 93 of its paragraphs do).
 _REPORTED_OPENING = re.compile(r"^(?:[^，。“”]{1,8}(?:指出|表示|强调|说|认为|介绍|透露|坦言|直言|告诉记者|提出|要求)，"
-                               r"|(?:随着|当日|当晚|当天|此前|随后|截至|截止)[^，。]{0,20}，"
+                               r"|(?:随着|当日|当晚|当天|此前|随后|截至|截止|按照|根据|由于|因为|虽然|尽管)[^，。]{0,20}，"
                                r"|[^，。“”]{0,12}(?:前|后|期间|之际|以来|会上|会后|同时|此外|目前|其中|为此|对此|据悉|据了解|据介绍)，)")
 # A dateline, or the start of one cut before its 电.
 _DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)(?:[^，。；]{0,24}?电|[^，。；\d]{0,12}\d)|^(?:本报|[^，。；\s（(]{2,10}?(?:报|社|网|台))讯")
@@ -253,8 +254,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
                 and _cut_mid_word(t, u.text))
     if _DATELINE.match(t):
         return True
-    if _DATELINE.match(u.text) or t[-1] in "）)" or _SECTION_HEAD.match(t):
-        return False
+    if _DATELINE.match(u.text) or t[-1] in "）)" or (_SECTION_HEAD.match(t) and not (t.count("，") >= 2 and len(t) > 36)):
+        return False  # (a lead marked █ and cut, █环保执法监管不严，…，可以给一个地方带来 | 一时漂亮的…, is no head)
     parts = t.split()
     if (len(parts) >= 2 and len(parts[0]) >= 8 and len(parts[-1]) >= 4 and "。" not in t and t[-1] not in "，、"
             and not _stops_after_comma(t)):  # (…审查环节，并 | 提出…: no title stops one character into a clause)
@@ -262,6 +263,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     prev = out[-2] if len(out) >= 2 else None
     if prev is not None and prev.kind == HEAD and (
         t[-1] in _NEVER_ENDS or _starts_mid_sentence(u.text) or ("，" in t and _LEAD.match(t)) or _INNER_END.search(t)
+        or _REPORTED_OPENING.match(t)  # (按照原定计划，此时我应该在某处高山 | 茶园，… under 春天茶事 / 采药)
         or (t.count("，") >= 2 and len(t) > 36)
         # (a title may end on a particle that closes what it says, “儿童主任”上线了: then 了社区 found elsewhere on
         # the page tells nothing)
