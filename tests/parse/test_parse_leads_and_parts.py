@@ -335,3 +335,18 @@ def test_a_marked_lead_cut_under_the_title_is_text_not_a_subheadline():
     (a,) = parse_text(read("rmrb-20170325-marked-lead-cut-lines.txt")).articles
     assert a.subheadlines == []
     assert a.paragraphs[0].startswith("█环保执法监管不严，") and "带来一时漂亮的GDP数据" in a.paragraphs[0]
+
+
+def test_an_author_under_a_text_awaiting_its_title_signs_it_and_the_marked_title_follows():
+    # …不建议无医嘱下服用预防药物。 / 高晓东（…委员） / 据央视新闻 / ␣ / 居家生活中的防控细节
+    arts = parse_text(read("xinmin-20220401-author-then-title-after-body-lines.txt")).articles
+    assert [a.headline for a in arts] == ["捣烂凤鲚制玉饼", "居家生活中的防控细节"]
+    assert arts[1].paragraphs[0].startswith("近期上海市新冠病毒疫情防控形势严峻，疫情下没有旁观者，")
+    assert arts[1].paragraphs[-1].startswith("高晓东（复旦大学附属中山医院")
+    assert arts[1].source == "央视新闻" and arts[1].captions == []
+
+
+def test_a_cut_paragraph_whose_second_half_ends_on_a_colon_is_no_kicker_and_headline():
+    # …条件相配合，这 | 些条件不外乎如下几点：: a clause pair over a line with none, but a cut, not a title
+    arts = parse_text(read("xinmin-20220402-cut-pair-over-colon-lines.txt")).articles
+    assert [a.headline for a in arts] == ["“政策底”已现 “市场底”还有待夯实"]

@@ -368,7 +368,10 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             # body it belongs to began where the text last went on after a wider gap.
             cur = _split_at_cut(cur, new())
         if (cur is not None and cur.pending_title and not cur.titled and cur.has_body
-                and (not body_follows or (u.after_spaces and u.indent != HEADER))):
+                and (not body_follows or (u.after_spaces and u.indent != HEADER))
+                # (an author with his post under the text, unmarked, signs it: the title comes after it)
+                and not (j - i == 1 and not u.after_spaces and _NAME_WITH_POST.match(u.text)
+                         and is_surname_start(u.text))):
             # (a title block printed after its body is marked by a line holding a space; without it, a
             # title followed by body text heads that text)
             # The article before has its body but no title yet: its title block is printed after it. When
@@ -632,16 +635,21 @@ def _kicker_over_headline(run: list[str]) -> bool:
     """Two head lines, the first a clause pair parted by a comma and the second a phrase with none: a kicker
     over its headline (看得见的健康获得感，看不见的体系突破重构 / 上海 家庭医生“诊治”看病难), the title of the next
     article. A part head with a line under it reads the other way: the line under it explains, in a sentence
-    (达到世界级地质遗迹标准 / 具有较高科研价值，填补了岩溶地质研究空白); a numbered head (一、…) is a part."""
+    (达到世界级地质遗迹标准 / 具有较高科研价值，填补了岩溶地质研究空白); a numbered head (一、…) is a part.
+    Nor is it a title when the second line ends on a colon or the first stops on a word no title ends on: that
+    is a paragraph a column break cut (…这需要一系列的条件相配合，这 | 些条件不外乎如下几点：)."""
     if len(run) != 2:
         return False
     first, second = run
     return ("，" in first and "，" not in second and "," not in second and first[-1] not in "：:"
+            and second[-1] not in "：:" and first[-1] not in _NO_TITLE_END
             and _NUMBERED_HEAD.match(first) is None)
 
 
 # A part number on a line of its own (一, 二, 3): the text under it opens with its first part.
 _PART_NUMBER = re.compile(r"^(?:[" + K.CHINESE_NUMERALS + r"]{1,3}|\d{1,2})$")
+# Characters no title line ends on (a function word, a demonstrative waiting for its noun).
+_NO_TITLE_END = frozenset("的和与及对把被从向为将于以或而并且之所给让使由这那其每各该")
 _NUMBERED_HEAD = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.．、]"
                             r"|第[一二三四五六七八九十\d]{1,3})")
 
