@@ -21,6 +21,7 @@ import threading
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from .ner_corpus import Span, spans_to_tags, tags_to_spans
 from .ner_crf import LinearCRF, viterbi
@@ -185,6 +186,10 @@ class Recognizer:
         # Only the features the model has weights for are built (it would skip the others).
         self._vocabulary = Vocabulary(self._crf.attributes)
         self._nets = [TaggerNet(p) for p in net_paths_for(self.model_path)]
+        # The models' matrix products are small: spread over BLAS threads they cost more than on one, and
+        # many times more when the other cores are busy (measured: the CNN 7x slower beside a training
+        # run). Tagging runs with BLAS on one thread.
+        self._blas = ThreadpoolController()
         lexicon_path = lexicon_path_for(self.model_path)
         self._lexicon = (
             Lexicon.load(lexicon_path.read_text(encoding="utf-8")) if lexicon_path.exists() else None
@@ -194,6 +199,11 @@ class Recognizer:
         """BIOES tags for each piece, the pieces tagged together in batches of similar length."""
         out: list[list[str]] = [[] for _ in pieces]
         order = sorted((i for i, p in enumerate(pieces) if p), key=lambda i: len(pieces[i]))
+        with self._blas.limit(limits=1, user_api="blas"):
+            self._tag_batches(pieces, order, out)
+        return out
+
+    def _tag_batches(self, pieces: list[str], order: list[int], out: list[list[str]]) -> None:
         for at in range(0, len(order), BATCH):
             batch = order[at : at + BATCH]
             features = [self._featurizer.features(pieces[i], self._lexicon, self._vocabulary) for i in batch]
@@ -204,7 +214,6 @@ class Recognizer:
                 tags = self._combine(batch, pieces, features, emissions)
             for i, t in zip(batch, tags, strict=True):
                 out[i] = t
-        return out
 
     def _combine(self, batch, pieces, features, emissions) -> list[list[str]]:
         """Decode from the CRF's marginals and the net's probabilities. The net runs only on pieces where the
@@ -230,7 +239,11 @@ class Recognizer:
                 opinions[k][u:v] = np.log(p[u - a : v - a] + 1e-9)
             for k in unsure:
                 scores[k] += net_weight * opinions[k]
-        tags = viterbi(scores)
+        # A piece where every character is most likely O (the CRF sure of it, the net not run) decodes
+        # to all O: O may follow O, so no path scores higher. Only the others are decoded.
+        tags = [["O"] * len(m) for m in marginals]
+        for k, decoded in zip(unsure, viterbi([scores[k] for k in unsure]), strict=True):
+            tags[k] = decoded
         if not PEOPLE_FROM_CRF or not unsure:
             return tags
         alone = viterbi([emissions[k] for k in unsure], self._crf.transitions)

@@ -131,32 +131,45 @@ class LinearCRF:
 
 def viterbi(scores: list[np.ndarray], transitions: np.ndarray | None = None) -> list[list[str]]:
     """The best BIOES-valid tag sequence of each piece under per-character tag scores (log-domain) and
-    ``transitions`` (none: only the BIOES constraints), all pieces stepped together."""
+    ``transitions`` (none: only the BIOES constraints), all pieces stepped together: sorted longest first,
+    so the pieces still running at a step are a prefix of the batch."""
     if not scores:
         return []
-    lengths = np.array([len(s) for s in scores])
-    batch, steps, size = len(scores), int(lengths.max()), len(LABELS)
+    order = sorted(range(len(scores)), key=lambda r: -len(scores[r]))
+    lengths = [len(scores[r]) for r in order]
+    batch, steps, size = len(scores), lengths[0], len(LABELS)
     padded = np.zeros((batch, steps, size))
-    for r, s in enumerate(scores):
-        padded[r, : len(s)] = s
+    for row, r in enumerate(order):
+        padded[row, : lengths[row]] = scores[r]
     trans = np.where(ALLOWED, 0.0 if transitions is None else transitions, NEG)
+    ends = np.where(ENDS, 0.0, NEG)
     best = np.where(STARTS, padded[:, 0], NEG)
-    back = np.zeros((batch, steps, size), np.int8)
-    final = np.where(lengths[:, None] == 1, best, NEG)
-    for t in range(1, steps):
-        candidates = best[:, :, None] + trans
-        back[:, t] = candidates.argmax(axis=1)
-        best = candidates.max(axis=1) + padded[:, t]
-        ending = lengths == t + 1
-        if ending.any():
-            final[ending] = best[ending]
-    final = np.where(ENDS, final, NEG)
-    current = final.argmax(axis=1)
+    back = np.zeros((batch, steps, size), np.int64)
+    last = np.zeros(batch, np.int64)  # each row's best last tag
+    live = batch
+    for t in range(1, steps + 1):
+        running = live
+        while running and lengths[running - 1] <= t:
+            running -= 1
+        if running < live:  # rows whose last character was at t - 1
+            last[running:live] = (best[running:live] + ends).argmax(axis=1)
+            live = running
+        if not live:
+            break
+        candidates = best[:live, :, None] + trans
+        back[:live, t] = pointers = candidates.argmax(axis=1)
+        best = np.take_along_axis(candidates, pointers[:, None, :], axis=1)[:, 0] + padded[:live, t]
     path = np.zeros((batch, steps), np.int64)
+    current = last.copy()
     rows = np.arange(batch)
+    live = 0
     for t in range(steps - 1, -1, -1):
-        # a row not yet at its last character keeps its final tag until it gets there
-        path[:, t] = current
-        step_back = back[rows, t, current] if t else current
-        current = np.where(lengths > t, step_back, current)
-    return [[LABELS[k] for k in path[r, : lengths[r]]] for r in range(batch)]
+        while live < batch and lengths[live] > t:  # rows whose last character is at t join
+            live += 1
+        path[:live, t] = current[:live]
+        if t:
+            current[:live] = back[rows[:live], t, current[:live]]
+    out: list[list[str]] = [[] for _ in scores]
+    for row, r in enumerate(order):
+        out[r] = [LABELS[k] for k in path[row, : lengths[row]].tolist()]
+    return out
