@@ -248,15 +248,6 @@ def test_a_second_half_ending_on_a_colon_is_text():
     assert _joined(name, "要走出这个底部区间，将政") in paragraphs_of(name)
 
 
-def test_a_kicker_of_two_clauses_over_its_headline_under_running_text_starts_an_article():
-    # 看得见的健康获得感，看不见的体系突破重构 / 上海 家庭医生“诊治”看病难, one blank line under the text
-    # of the article before, with no byline or dateline: a kicker (a clause pair) over its headline.
-    arts = parse_text(read("rmrb-20170325-kicker-under-text-lines.txt")).articles
-    assert [a.headline for a in arts] == ["不断提高社会治理科学化法治化智能化水平", "上海 家庭医生“诊治”看病难"]
-    assert arts[1].kicker == "看得见的健康获得感，看不见的体系突破重构"
-    assert len(arts[0].paragraphs) == 3 and len(arts[1].paragraphs) == 3
-
-
 def test_a_part_head_over_a_sentence_that_explains_it_stays_in_the_text():
     # 达到世界级地质遗迹标准 / 具有较高科研价值，填补了岩溶地质研究空白: the line under the head is a sentence.
     (a,) = parse_text(read("rmrb-20170325-part-head-over-sentence-lines.txt")).articles

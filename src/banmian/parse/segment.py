@@ -446,7 +446,6 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 and not _title_after_signature(units, i)
                 and not _heads_a_picture_story(units, j)
                 and not _unrelated_late_head(cur, units, i, j)
-                and not _kicker_over_headline(run)
             ):
                 cur.heads.append(_head_form(units, i, j))
                 cur.article.paragraphs.extend(run)
@@ -629,21 +628,6 @@ def _unrelated_late_head(d: _Draft, units: list[Unit], i: int, j: int) -> bool:
         return False
     below = _bigrams("".join(units[x].text for x in range(j, min(len(units), j + 2)) if units[x].kind == BODY))
     return bool(below) and len(below & above) <= 0.1 * len(below)
-
-
-def _kicker_over_headline(run: list[str]) -> bool:
-    """Two head lines, the first a clause pair parted by a comma and the second a phrase with none: a kicker
-    over its headline (看得见的健康获得感，看不见的体系突破重构 / 上海 家庭医生“诊治”看病难), the title of the next
-    article. A part head with a line under it reads the other way: the line under it explains, in a sentence
-    (达到世界级地质遗迹标准 / 具有较高科研价值，填补了岩溶地质研究空白); a numbered head (一、…) is a part.
-    Nor is it a title when the second line ends on a colon or the first stops on a word no title ends on: that
-    is a paragraph a column break cut (…这需要一系列的条件相配合，这 | 些条件不外乎如下几点：)."""
-    if len(run) != 2:
-        return False
-    first, second = run
-    return ("，" in first and "，" not in second and "," not in second and first[-1] not in "：:"
-            and second[-1] not in "：:" and first[-1] not in _NO_TITLE_END
-            and _NUMBERED_HEAD.match(first) is None)
 
 
 # A part number on a line of its own (一, 二, 3): the text under it opens with its first part.
