@@ -56,7 +56,8 @@ class Vocab:
         get = self.bigrams.get
         bigrams = [get(padded[i : i + 2], UNKNOWN) for i in range(len(padded) - 1)]
         bag_ids = self.bag
-        bags = [[bag_ids[f] for f in bag_features(fs) if f in bag_ids] for fs in features]
+        get = bag_ids.get  # only bag features are in it: no need to pick them out first
+        bags = [[i for i in map(get, fs) if i is not None] for fs in features]
         return chars, bigrams, bags
 
 
