@@ -45,3 +45,27 @@ def test_viterbi_keeps_bioes_and_finds_the_best_valid_path():
         ]
         best = max(valid, key=lambda p: sum(s[t, k] for t, k in enumerate(p)))
         assert index == list(best)
+
+
+def test_the_convolutional_net_in_windows_answers_as_on_the_whole_piece():
+    """The recogniser runs the shipped CNN only in windows around likely names; where it uses the answers
+    they must equal the net's answers on the whole piece."""
+    from banmian.enrich import ner
+    from banmian.enrich.ner_net import TaggerNet
+
+    net = TaggerNet(ner.MODEL_PATH.with_suffix(".cnn.npz"))
+    assert net.radius is not None
+    recognizer = ner.default_recognizer()
+    piece = "新华社北京3月12日电  国务院总理李强12日在人民大会堂会见来华访问的巴基斯坦总理夏巴兹，双方就经贸合作深入交换意见。"
+    features = recognizer._featurizer.features(piece, recognizer._lexicon, recognizer._vocabulary)
+    whole = net.probabilities([net.vocab.encode(piece, features)])[0]
+    # a made-up CRF opinion: two likely names, the rest surely O
+    marginals = np.zeros((len(piece), len(LABELS)))
+    marginals[:, 0] = 1.0
+    for at in (piece.index("李强"), piece.index("巴基斯坦")):
+        marginals[at : at + 2] = 1.0 / len(LABELS)
+    windows = ner.net_windows(marginals, net.radius)
+    assert 1 <= len(windows) <= 2 and windows[0][0] > 0  # the start of the piece is not read
+    parts = net.probabilities([net.vocab.encode(piece[a:b], features[a:b]) for a, b, _, _ in windows])
+    for (a, _, u, v), p in zip(windows, parts, strict=True):
+        assert np.allclose(p[u - a : v - a], whole[u:v], atol=1e-5)
