@@ -65,7 +65,7 @@ def test_the_convolutional_net_in_windows_answers_as_on_the_whole_piece():
     for at in (piece.index("李强"), piece.index("巴基斯坦")):
         marginals[at : at + 2] = 1.0 / len(LABELS)
     windows = ner.net_windows(marginals, net.radius)
-    assert 1 <= len(windows) <= 2 and windows[0][0] > 0  # the start of the piece is not read
+    assert windows[0][0] > 0  # the start of the piece is not read
     parts = net.probabilities([net.vocab.encode(piece[a:b], features[a:b]) for a, b, _, _ in windows])
     for (a, _, u, v), p in zip(windows, parts, strict=True):
-        assert np.allclose(p[u - a : v - a], whole[u:v], atol=1e-5)
+        assert np.allclose(p[u - a : v - a], whole[u:v], rtol=0, atol=1e-6)
