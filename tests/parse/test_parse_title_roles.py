@@ -1,5 +1,7 @@
 """Which line of a title block is the kicker, the headline, the subheadline."""
 
+from pathlib import Path
+
 import pytest
 
 from banmian import parse_text
@@ -170,3 +172,30 @@ def test_a_kicker_of_two_clauses_shares_a_line_with_a_short_spaced_headline():
     (a,) = parse_text(text).articles
     assert (a.kicker, a.headline) == ("以竹子为基材，采用缠绕工艺制成复合材料，生态、经济和社会效益巨大", "竹缠绕 有说道")
     assert len(a.paragraphs) == 2
+
+
+def _fixture(name: str) -> str:
+    return (Path(__file__).resolve().parent.parent / "data" / "parse" / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name, kicker, headline, subheadlines",
+    [
+        # the main statement in spaced phrases over a plain line: headline and its subheadline
+        ("xinmin-20220402-spaced-headline-over-subheadline-lines.txt", None, "这些“急难愁盼” 在抗疫互助平台获解",
+         ["本报“战疫·帮侬忙”全网关注度破2亿"]),
+        # two whole lines of spaced phrases, no blank between: a kicker and its headline, not one wrapped line
+        ("xinmin-20220402-spaced-kicker-over-spaced-headline-lines.txt", "私家车送物资 一个月未归家",
+         "奔跑乐手 月行万里", []),
+        # words of two to four characters parted by spaces are one headline, not four subheadlines
+        ("xinmin-20220402-headline-of-spaced-words-lines.txt", "卡塔尔世界杯分组抽签今晨揭晓",
+         "哪组 冤家路窄 谁人 一马平川", []),
+        # a headline of parallel spaced phrases wrapped inside a phrase is joined again
+        ("rmrb-20170325-spaced-headline-wrapped-lines.txt", None, "凝聚思想共识 发挥自身优势 提高履职水平",
+         ["——3月17日各民主党派中央、全国工商联和无党派人士代表发言摘编"]),
+    ],
+)
+def test_spaced_phrases_tell_the_roles_in_a_title_block(name, kicker, headline, subheadlines):
+    a = parse_text(_fixture(name)).articles[0]
+    assert (a.kicker, a.headline, a.subheadlines) == (kicker, headline, subheadlines)
+

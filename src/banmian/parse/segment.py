@@ -47,6 +47,7 @@ _SPACES = re.compile(r"[ \xa0]+")
 # A headline's column tag: 华北明珠 再绽璀璨（绿色焦点）. (A part head like 于殿利（商务印书馆总经理） names a person.)
 _COLUMN_TAG = re.compile(r"^[^（）]{5,}（[^（）]{2,12}）$")
 # A person's name and post: 高晓东（复旦大学附属中山医院感染管理科副科长）.
+_TAG_AT_END = re.compile(r"（[^（）]{2,12}）$")
 _NAME_WITH_POST = re.compile(r"^[\u4e00-\u9fff·]{2,4}（[^（）]{4,}）$")
 # A short word with its letters spaced out (安 徽, 内 蒙 古): a kicker set on a line of its own, not half a headline.
 _LETTER_SPACED = re.compile(r"^\S(?:[ \u3000]+\S){1,3}$")
@@ -109,9 +110,22 @@ def split_title(texts: list[str], *, no_kicker: bool = False) -> tuple[str | Non
         return first, second, []
     if _COLUMN_TAG.search(first) and not _COLUMN_TAG.search(second):
         return None, first, _subs([second])
-    if len(second_parts) >= 3 or len(second) > 2 * len(first) or second.startswith(K.SUBHEAD_OPENERS):
+    if _spaced_phrases(first) and len(second_parts) == 1:
+        # the main statement set as short spaced phrases, a plain line under it: headline and subheadline
+        # (这些“急难愁盼” 在抗疫互助平台获解 / 本报“战疫·帮侬忙”全网关注度破2亿); a kicker is one phrase
+        return None, first, _subs([second])
+    if (len(second_parts) >= 3 and sum(map(len, second_parts)) >= 5 * len(second_parts)) \
+            or len(second) > 2 * len(first) or second.startswith(K.SUBHEAD_OPENERS):
+        # several clauses parted by spaces (袁家军主持并讲话 胡衡华王炯程丽华传达) are subheadlines; words of
+        # two to four characters parted so (哪组 冤家路窄 谁人 一马平川) are one headline in spaced phrases
         return None, first, _subs([second])
     return first, second, []
+
+
+def _spaced_phrases(t: str) -> bool:
+    """A line of short phrases parted by spaces, no clause among them (凝聚思想共识 发挥自身优势 提高履职水平)."""
+    parts = [p for p in _SPACES.split(t) if p]
+    return len(parts) >= 2 and "，" not in t and all(2 <= len(p) <= 9 for p in parts)
 
 
 def one_line_title(t: str, *, lead_ins: bool = True) -> tuple[str | None, str]:
@@ -170,12 +184,26 @@ def title_lines(units: list[Unit], i: int, j: int) -> list[str]:
                 and not _COLUMN_TAG.search(out[-1])
                 and not out[-1].endswith(K.KICKER_VERBS) and not _LETTER_SPACED.match(out[-1])):
             size = len(out[-1]) + len(t)
-            if size <= (48 if " " in out[-1] else 20) or (size <= 32 and " " not in out[-1] + t
-                                                          and _predicate_goes_on(out[-1], t)):
+            if (size <= 48 and not _whole_spaced_line(out[-1], t)) if " " in out[-1] else size <= 20 or (
+                    size <= 32 and " " not in t and _predicate_goes_on(out[-1], t)):
                 out[-1] += t
                 continue
         out.append(t)
     return out
+
+
+def _whole_spaced_line(first: str, second: str) -> bool:
+    """Is ``first`` a whole line of spaced phrases that ``second`` does not go on? A headline in spaced phrases
+    is set as parallel halves of like length, and a wrap inside it leaves a short stub (凝聚思想共识 发挥 /
+    自身优势 提高履职水平). When ``first``'s phrases are already of like length and whole, and joining would
+    leave one phrase far longer than the rest, the two are separate lines of a title block (私家车送物资
+    一个月未归家 / 奔跑乐手 月行万里: a kicker and its headline; 这些“急难愁盼” 在抗疫互助平台获解 / 本报…:
+    a headline and its subheadline). A column tag (（绿色家园）) does not count to a phrase's length."""
+    def sizes(t: str) -> list[int]:
+        return [len(_TAG_AT_END.sub("", p)) for p in _SPACES.split(t) if p]
+
+    own, joined = sizes(first), sizes(first + second)
+    return min(own) >= 4 and max(own) <= 1.5 * min(own) and max(joined) > 2 * min(joined)
 
 
 def _predicate_goes_on(first: str, second: str) -> bool:
