@@ -193,6 +193,17 @@ def _fixture(name: str) -> str:
         # a headline of parallel spaced phrases wrapped inside a phrase is joined again
         ("rmrb-20170325-spaced-headline-wrapped-lines.txt", None, "凝聚思想共识 发挥自身优势 提高履职水平",
          ["——3月17日各民主党派中央、全国工商联和无党派人士代表发言摘编"]),
+        # a plain line clearly longer than the one above it is the subheadline that tells more
+        ("xinmin-20220401-long-subheadline-under-headline-lines.txt", None, "第三次阿富汗邻国外长会在华举行",
+         ["美俄代表出席“中美俄+”磋商机制会议"]),
+        # …but a line saying who spoke (…强调) is a kicker however long the headline under it
+        ("rmrb-20170325-speaker-kicker-over-long-headline-lines.txt", "孟建柱在湖南调研时强调",
+         "不断提高社会治理科学化法治化智能化水平", []),
+        # a headline wrapped right after its comma leaves a stub of a clause: joined again
+        ("xinmin-20220402-headline-wrapped-after-comma-lines.txt", "一季度沪深股市出现大幅调整", "不必恐慌，春天临近了！", []),
+        # a headline in spaced phrases wrapped before its space: the stub under it opens the next line
+        ("xinmin-20220402-spaced-headline-wrapped-before-dash-lines.txt", None,
+         "申城最大隔离点运行平稳 感染者转阴约需7-10天", ["——访新国际博览中心", "集中隔离收治点总指挥陈尔真"]),
     ],
 )
 def test_spaced_phrases_tell_the_roles_in_a_title_block(name, kicker, headline, subheadlines):

@@ -110,6 +110,8 @@ def split_title(texts: list[str], *, no_kicker: bool = False) -> tuple[str | Non
         return first, second, []
     if _COLUMN_TAG.search(first) and not _COLUMN_TAG.search(second):
         return None, first, _subs([second])
+    if first.endswith(K.KICKER_VERBS):
+        return first, second, []  # who spoke where, then what was said: 孟建柱在湖南调研时强调 / 不断提高…
     if _spaced_phrases(first) and len(second_parts) == 1:
         # the main statement set as short spaced phrases, a plain line under it: headline and subheadline
         # (这些“急难愁盼” 在抗疫互助平台获解 / 本报“战疫·帮侬忙”全网关注度破2亿); a kicker is one phrase
@@ -118,6 +120,10 @@ def split_title(texts: list[str], *, no_kicker: bool = False) -> tuple[str | Non
             or len(second) > 2 * len(first) or second.startswith(K.SUBHEAD_OPENERS):
         # several clauses parted by spaces (袁家军主持并讲话 胡衡华王炯程丽华传达) are subheadlines; words of
         # two to four characters parted so (哪组 冤家路窄 谁人 一马平川) are one headline in spaced phrases
+        return None, first, _subs([second])
+    if len(second_parts) == 1 and len(second) >= 18 and len(second) >= 1.2 * len(first):
+        # the headline is the line in the largest type, so it is kept short; a plain line clearly longer than
+        # the one above it is the subheadline that tells more (第三次阿富汗邻国外长会在华举行 / 美俄代表出席…)
         return None, first, _subs([second])
     return first, second, []
 
@@ -180,12 +186,14 @@ def title_lines(units: list[Unit], i: int, j: int) -> list[str]:
         u = units[x]
         t = u.text
         if (out and u.gap == 0 and u.indent != HEADER and units[x - 1].indent != HEADER
-                and not t.startswith("——") and "，" not in out[-1] and out[-1][-1] not in "：:—！？"
+                and not t.startswith("——") and out[-1][-1] not in "：:—！？"
+                # a clause pair is a kicker, unless the wrap cut its last clause to a stub (不必恐慌，春天 / 临近了！)
+                and ("，" not in out[-1] or (len(out[-1].rsplit("，", 1)[1]) <= 2 and len(out[-1]) + len(t) <= 20))
                 and not _COLUMN_TAG.search(out[-1])
                 and not out[-1].endswith(K.KICKER_VERBS) and not _LETTER_SPACED.match(out[-1])):
             size = len(out[-1]) + len(t)
             if (size <= 48 and not _whole_spaced_line(out[-1], t)) if " " in out[-1] else size <= 20 or (
-                    size <= 32 and " " not in t and _predicate_goes_on(out[-1], t)):
+                    size <= 32 and " " not in t and _predicate_goes_on(out[-1], t)) or _wrap_stub(out[-1], t):
                 out[-1] += t
                 continue
         out.append(t)
@@ -204,6 +212,17 @@ def _whole_spaced_line(first: str, second: str) -> bool:
 
     own, joined = sizes(first), sizes(first + second)
     return min(own) >= 4 and max(own) <= 1.5 * min(own) and max(joined) > 2 * min(joined)
+
+
+def _wrap_stub(first: str, second: str) -> bool:
+    """Does ``second`` open with the stub of a headline in spaced phrases that the wrap cut after ``first``
+    (申城最大隔离点运行 / 平稳 感染者转阴约需7-10天)? Joined, the phrases are of like length; a kicker over such a
+    headline leaves them far apart (乍暖还寒的初春 / 春雨化雪 归雁啄新泥)."""
+    parts = [p for p in _SPACES.split(second) if p]
+    if len(parts) < 2 or len(parts[0]) > 3 or len(first) + len(second) > 48:
+        return False
+    sizes = [len(_TAG_AT_END.sub("", p)) for p in _SPACES.split(first + second) if p]
+    return max(sizes) <= 1.5 * min(sizes)
 
 
 def _predicate_goes_on(first: str, second: str) -> bool:
