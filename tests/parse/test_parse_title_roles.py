@@ -199,6 +199,8 @@ def _fixture(name: str) -> str:
         # …but a line saying who spoke (…强调) is a kicker however long the headline under it
         ("rmrb-20170325-speaker-kicker-over-long-headline-lines.txt", "孟建柱在湖南调研时强调",
          "不断提高社会治理科学化法治化智能化水平", []),
+        # a short word over a line three times as long is a lead-in kicker, not the first half of a wrap
+        ("rmrb-20170325-place-kicker-over-headline-lines.txt", "内蒙古", "推进呼伦贝尔中俄蒙合作先导区建设", []),
         # a headline wrapped right after its comma leaves a stub of a clause: joined again
         ("xinmin-20220402-headline-wrapped-after-comma-lines.txt", "一季度沪深股市出现大幅调整", "不必恐慌，春天临近了！", []),
         # a headline in spaced phrases wrapped before its space: the stub under it opens the next line

@@ -192,6 +192,11 @@ def title_lines(units: list[Unit], i: int, j: int) -> list[str]:
                 and not _COLUMN_TAG.search(out[-1])
                 and not out[-1].endswith(K.KICKER_VERBS) and not _LETTER_SPACED.match(out[-1])):
             size = len(out[-1]) + len(t)
+            if len(out[-1]) <= 4 and len(t) >= 3 * len(out[-1]):
+                # a wrap cuts a headline near its middle: a short word over a line three times as long is a
+                # lead-in set as a kicker (内蒙古 / 推进呼伦贝尔中俄蒙合作先导区建设)
+                out.append(t)
+                continue
             if (size <= 48 and not _whole_spaced_line(out[-1], t)) if " " in out[-1] else size <= 20 or (
                     size <= 32 and " " not in t and _predicate_goes_on(out[-1], t)) or _wrap_stub(out[-1], t):
                 out[-1] += t
