@@ -212,3 +212,15 @@ def test_spaced_phrases_tell_the_roles_in_a_title_block(name, kicker, headline, 
     a = parse_text(_fixture(name)).articles[0]
     assert (a.kicker, a.headline, a.subheadlines) == (kicker, headline, subheadlines)
 
+
+
+def test_header_slots_decide_the_roles_over_the_lines_shapes():
+    # printed in the e-paper's header slots, a filled first slot is the kicker whatever the lines' lengths
+    # (unslotted, a plain line clearly longer than the one above it reads as the subheadline)
+    lines = ["浦西首日封控检测“动静有序”", "街道干部下沉社区保障“民间高手”优化采样路线"]
+    assert split_title(lines) == (None, lines[0], [lines[1]])
+    assert split_title(lines, slotted=True) == (lines[0], lines[1], [])
+    assert split_title(lines, slotted=True, no_kicker=True) == (None, lines[0], [lines[1]])
+    page = "    " + "\n    ".join([*lines, "", "本报记者  张三"]) + "\n\u3000\u3000昨天是浦西封控首日，街道干部下沉社区。\n"
+    a = parse_text(page).articles[0]
+    assert (a.kicker, a.headline, a.subheadlines) == (lines[0], lines[1], [])

@@ -83,15 +83,20 @@ def mark_tables(units: list[Unit]) -> None:
                 prev.kind = TABLE_TITLE
 
 
-def split_title(texts: list[str], *, no_kicker: bool = False) -> tuple[str | None, str, list[str]]:
+def split_title(texts: list[str], *, no_kicker: bool = False,
+                slotted: bool = False) -> tuple[str | None, str, list[str]]:
     """Kicker, headline and subheadlines of a title block given as its lines.
 
-    no_kicker: the layout shows the block has no kicker (its slot was printed empty)."""
+    no_kicker: the layout shows the block has no kicker (its slot was printed empty).
+    slotted: the block is printed in header slots (kicker, headline, subheadline, each a line of its own, an
+    empty one printed as spaces), so its first line, when its slot is not empty, is the kicker."""
     texts = [t for t in texts if t]
     if not texts:
         return None, "", []
     if no_kicker:
         return None, texts[0], _subs(texts[1:])
+    if slotted and len(texts) >= 2:
+        return texts[0], texts[1], _subs(texts[2:])
     if len(texts) == 1:
         return (*one_line_title(texts[0]), [])
     first, second = texts[0], texts[1]
@@ -240,9 +245,10 @@ def _predicate_goes_on(first: str, second: str) -> bool:
     return bool(tags) and (tags[0][0] in "vd" or (tags[0] == "m" and len(tags) > 1 and tags[1][0] == "v"))
 
 
-def _set_title(d: _Draft, texts: list[str], *, replace: bool = False, no_kicker: bool = False) -> None:
+def _set_title(d: _Draft, texts: list[str], *, replace: bool = False, no_kicker: bool = False,
+               slotted: bool = False) -> None:
     a = d.article
-    kicker, headline, subs = split_title(texts, no_kicker=no_kicker)
+    kicker, headline, subs = split_title(texts, no_kicker=no_kicker, slotted=slotted)
     if d.titled and not replace:
         # A second title block for one article: keep every line (as subheadlines) rather than lose any.
         a.subheadlines += [x for x in (kicker, headline) if x] + subs
@@ -396,7 +402,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 if t[-1] in "：:" and len(t) <= 12:
                     if cur.pending_title and not cur.titled:
                         # the text above awaits its title, printed after it: these lines are that title
-                        _set_title(cur, title_lines(units, i, x), no_kicker=u.after_spaces)
+                        _set_title(cur, title_lines(units, i, x), no_kicker=u.after_spaces, slotted=u.indent == HEADER)
                     else:
                         cur.article.captions.extend(units[y].text for y in range(i, x))
                     cur.closed = True
@@ -447,7 +453,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 _merge_into(before.article, cur.article)
                 drafts.pop()
                 cur = before
-            _set_title(cur, title_lines(units, i, i + take), no_kicker=u.after_spaces)
+            _set_title(cur, title_lines(units, i, i + take), no_kicker=u.after_spaces, slotted=u.indent == HEADER)
             cur.closed = True
             if take < j - i:
                 i += take
@@ -529,7 +535,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 opening = None
                 if len(run) >= 2 and len(run[-1]) <= 3 and not bylines_between:
                     opening = run.pop()  # 春天茶事 / 采药: a one-word head opening the text, no subheadline
-                _set_title(cur, run, no_kicker=units[i].after_spaces)
+                _set_title(cur, run, no_kicker=units[i].after_spaces, slotted=units[i].indent == HEADER)
                 if opening:
                     cur.article.paragraphs.append(opening)
                 if bylines_between and run[-1] in cur.article.subheadlines and _part_head_shape(run[-1]):
@@ -552,7 +558,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             i = j
             continue
         cur = new()
-        _set_title(cur, run, no_kicker=units[i].after_spaces)
+        _set_title(cur, run, no_kicker=units[i].after_spaces, slotted=units[i].indent == HEADER)
         for x in range(j, b):
             _add_bylines(cur, units[x])
         i = b
