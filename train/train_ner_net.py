@@ -6,9 +6,9 @@ numpy ``.npz`` the recogniser runs without it. The data, folds and name-lexicon 
 ``train/train_ner.py``, so a net and a CRF trained for the same fold saw the same sentences:
 
     # the shipped net, beside the shipped CRF (about 4 minutes on one core)
-    python train/train_ner_net.py CORPUS/ner --arch cnn --hidden 192 --out src/banmian/enrich/models/ner.cnn.npz
+    python train/train_ner_net.py CORPUS/ner --arch cnn --hidden 128 --out src/banmian/enrich/models/ner.cnn.npz
     # cross-validation: writes /tmp/k.foldK.cnn.npz beside train_ner.py's /tmp/k.foldK.crfsuite
-    python train/train_ner_net.py CORPUS/ner --arch cnn --hidden 192 --folds 5 --out /tmp/k.npz
+    python train/train_ner_net.py CORPUS/ner --arch cnn --hidden 128 --folds 5 --out /tmp/k.npz
     python bench/ner_folds.py CORPUS/ner/peoples_daily.dev.bio /tmp/k.crfsuite
 """
 
