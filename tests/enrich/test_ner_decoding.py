@@ -7,6 +7,7 @@ import itertools
 import numpy as np
 
 from banmian.enrich.ner_crf import ALLOWED, ENDS, STARTS, LinearCRF, viterbi
+from banmian.enrich.ner_features import Vocabulary
 from banmian.enrich.ner_net import LABELS
 
 
@@ -57,7 +58,7 @@ def test_the_convolutional_net_in_windows_answers_as_on_the_whole_piece():
     assert net.radius is not None
     recognizer = ner.default_recognizer()
     piece = "新华社北京3月12日电  国务院总理李强12日在人民大会堂会见来华访问的巴基斯坦总理夏巴兹，双方就经贸合作深入交换意见。"
-    features = recognizer._featurizer.features(piece, recognizer._lexicon, recognizer._vocabulary)
+    features = recognizer._featurizer.features(piece, recognizer._lexicon, Vocabulary(recognizer._crf.attributes))
     whole = net.probabilities([net.vocab.encode(piece, features)])[0]
     # a made-up CRF opinion: two likely names, the rest surely O
     marginals = np.zeros((len(piece), len(LABELS)))
@@ -69,3 +70,40 @@ def test_the_convolutional_net_in_windows_answers_as_on_the_whole_piece():
     parts = net.probabilities([net.vocab.encode(piece[a:b], features[a:b]) for a, b, _, _ in windows])
     for (a, _, u, v), p in zip(windows, parts, strict=True):
         assert np.allclose(p[u - a : v - a], whole[u:v], rtol=0, atol=1e-6)
+
+
+def test_feature_ids_give_the_feature_strings_scores_and_bags_to_the_last_bit():
+    """The recogniser builds its features as ids (``FeatureIds``) over a batch of pieces; the CRF's scores
+    and the net's bag inputs must equal, bit for bit, those of the feature strings ``features`` builds one
+    piece at a time (the form the models were trained on)."""
+    from pathlib import Path
+
+    from banmian.enrich import ner
+    from banmian.enrich.ner_corpus import read_bio
+
+    data = Path(__file__).resolve().parents[1] / "data" / "enrich"
+    recognizer = ner.default_recognizer()
+    texts = [s.text for name in ("peoples_daily.head.bio", "msra.head.bio") for s in read_bio(data / name)]
+    texts += ["王", "a", "^$^", "𠀀王明 说：“北京市怀柔县民政局”", "习近平总书记", "  "]
+    pieces = [piece for text in texts for _, piece in ner.split_pieces(text)]
+    assert len(pieces) > 100
+    featurizer, lexicon = recognizer._featurizer, recognizer._lexicon
+    vocabulary = Vocabulary(recognizer._crf.attributes)
+    net, bag_ids = recognizer._nets[0], recognizer._bag_ids[0]
+    for at in range(0, len(pieces), ner.BATCH):
+        batch = pieces[at : at + ner.BATCH]
+        strings = [featurizer.features(p, lexicon, vocabulary) for p in batch]
+        ids = recognizer._ids.of(batch, lexicon)
+        bounds = np.cumsum([0] + [len(p) for p in batch])
+        by_ids = recognizer._crf.emissions_of_ids(ids, bounds)
+        for piece, fs, a, b, e_strings, e_ids in zip(
+            batch, strings, bounds[:-1], bounds[1:], recognizer._crf.emissions(strings), by_ids, strict=True
+        ):
+            assert np.array_equal(e_strings, e_ids), piece
+            chars, bigrams, bags = net.vocab.encode(piece, fs)
+            chars_ids, bigrams_ids, bag_rows = net.vocab.encode_ids(piece, bag_ids[ids[a:b]])
+            assert (chars, bigrams) == (chars_ids, bigrams_ids)
+            assert [list(r[r > 0]) for r in bag_rows] == bags, piece
+            assert all(not r[len(bag):].any() for r, bag in zip(bag_rows, bags, strict=True))
+            assert np.array_equal(net.probabilities([(chars, bigrams, bags)])[0],
+                                  net.probabilities([(chars_ids, bigrams_ids, bag_rows)])[0])

@@ -16,6 +16,7 @@ and memory stays bounded for any input length.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from pathlib import Path
@@ -25,7 +26,7 @@ from threadpoolctl import ThreadpoolController
 
 from .ner_corpus import Span, spans_to_tags, tags_to_spans
 from .ner_crf import LinearCRF, viterbi
-from .ner_features import Featurizer, Lexicon, Vocabulary, get_featurizer
+from .ner_features import FeatureIds, Featurizer, Lexicon, get_featurizer
 from .ner_net import TaggerNet
 
 TYPES = ("PER", "LOC", "ORG")
@@ -183,9 +184,11 @@ class Recognizer:
         else:
             raise FileNotFoundError(f"NER model not found: {self.model_path}")
         self._featurizer = featurizer or get_featurizer()
-        # Only the features the model has weights for are built (it would skip the others).
-        self._vocabulary = Vocabulary(self._crf.attributes)
         self._nets = [TaggerNet(p) for p in net_paths_for(self.model_path)]
+        # The features as ids: the CRF's attributes, then the nets' bag features it has no weight for (the
+        # features neither model knows are never built).
+        self._ids = FeatureIds(self._featurizer, self._crf.attributes, [f for n in self._nets for f in n.vocab.bag])
+        self._bag_ids = [net.vocab.bag_ids(self._ids.names) for net in self._nets]
         # The models' matrix products are small: spread over BLAS threads they cost more than on one, and
         # many times more when the other cores are busy (measured: the CNN 7x slower beside a training
         # run). Tagging runs with BLAS on one thread.
@@ -206,8 +209,11 @@ class Recognizer:
     def _tag_batches(self, pieces: list[str], order: list[int], out: list[list[str]]) -> None:
         for at in range(0, len(order), BATCH):
             batch = order[at : at + BATCH]
-            features = [self._featurizer.features(pieces[i], self._lexicon, self._vocabulary) for i in batch]
-            emissions = self._crf.emissions(features)
+            texts = [pieces[i] for i in batch]
+            ids = self._ids.of(texts, self._lexicon)
+            bounds = np.cumsum([0] + [len(t) for t in texts])
+            emissions = self._crf.emissions_of_ids(ids, bounds)
+            features = [ids[a:b] for a, b in itertools.pairwise(bounds)]
             if not self._nets:
                 tags = viterbi(emissions, self._crf.transitions)
             else:
@@ -227,11 +233,11 @@ class Recognizer:
             scores[k] *= crf_weight
             scores[k][:, 1:] += NAME_BONUS
         net_weight = (1 - crf_weight) / len(self._nets)
-        for net in self._nets:
+        for net, bag_ids in zip(self._nets, self._bag_ids, strict=True):
             # (piece, window start, end, first and last+1 character whose answer is used)
             jobs = [(k, *w) for k in unsure for w in net_windows(marginals[k], net.radius)]
             probabilities = net.probabilities(
-                [net.vocab.encode(pieces[batch[k]][a:b], features[k][a:b]) for k, a, b, _, _ in jobs]
+                [net.vocab.encode_ids(pieces[batch[k]][a:b], bag_ids[features[k][a:b]]) for k, a, b, _, _ in jobs]
             )
             # where the net is not run, it is taken to agree with the CRF
             opinions = {k: scores[k] / crf_weight - NAME_BONUS * NAME_TAGS for k in unsure}

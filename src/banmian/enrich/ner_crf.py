@@ -9,7 +9,7 @@ with the BiLSTM's probabilities (``ner_net``) before decoding.
 
 from __future__ import annotations
 
-from itertools import chain, repeat
+from itertools import chain, pairwise, repeat
 from pathlib import Path
 
 import numpy as np
@@ -94,6 +94,14 @@ class LinearCRF:
             out.append(sums[at : at + len(features)])
             at += len(features)
         return out
+
+    def emissions_of_ids(self, ids: np.ndarray, bounds: np.ndarray) -> list[np.ndarray]:
+        """``emissions`` from ``ner_features.FeatureIds``: a row of feature ids per character (ids past the
+        model's attributes add nothing), the pieces' characters one after another, piece ``k`` from
+        ``bounds[k]`` to ``bounds[k + 1]``. The weights are added in the ids' order, as ``emissions`` adds
+        them in the strings' order: the sums are the same to the last bit."""
+        sums = self._table[np.minimum(ids, len(self.state))].sum(axis=1)
+        return [sums[a:b] for a, b in pairwise(bounds.tolist())]
 
     def marginals(self, emissions: list[np.ndarray]) -> list[np.ndarray]:
         """P(tag | piece) for every character of every piece (forward-backward, scaled, one batch)."""

@@ -18,6 +18,8 @@ import threading
 from collections.abc import Iterable
 from typing import Protocol
 
+import numpy as np
+
 # Word endings that make an organisation (checked on jieba words, longest first).
 ORG_SUFFIXES = (
     "委员会", "代表大会", "人民政府", "办公厅", "办公室", "联合会", "基金会", "研究院", "研究所", "研究会",
@@ -406,3 +408,191 @@ def get_featurizer() -> Featurizer:
             if _featurizer is None:
                 _featurizer = Featurizer()
     return _featurizer
+
+
+# The slots of ``FeatureIds``, one column each, in the order ``Featurizer.features`` lists its strings (the
+# CRF sums a character's weights in that order, so the scores come out the same to the last bit).
+_WINDOW = (("c", 0), ("c-1", -1), ("c-2", -2), ("c-3", -3), ("c1", 1), ("c2", 2), ("c3", 3))
+# character n-grams: family and the offsets of its characters
+_NGRAMS = (
+    ("b-2", (-2, -1)), ("b-1", (-1, 0)), ("b1", (0, 1)), ("b2", (1, 2)), ("s-1", (-1, 1)),
+    ("t-1", (-2, -1, 0)), ("t0", (-1, 0, 1)), ("t1", (0, 1, 2)),
+)
+_WORD_FAMILIES = ("wt", "pt", "nt", "ptt", "pw", "nw", "w")
+_CLASSES = "DNPHAX^$"
+_GAZ_SETS = 6  # gP gL gO xPER xLOC xORG: at most one mark of each per character
+
+
+class FeatureIds:
+    """``Featurizer.features`` as integer ids, built for a page's worth of pieces with numpy.
+
+    The ids index ``names``: the model's attributes first (``len(attributes)`` of them, in its order), then
+    the extra feature strings of ``extra`` (the net's bag features the CRF has no weight for); ``zero`` (the
+    last id) stands for a feature neither knows. Each character gets a fixed row of slots, one per feature
+    family, ``zero`` where it has none: a model adding up weight rows (zero for ``zero``) gets the sums the
+    strings give, in the same order."""
+
+    def __init__(self, featurizer: Featurizer, attributes: Iterable[str], extra: Iterable[str] = ()):
+        names = list(attributes)
+        known = set(names)
+        names += [f for f in extra if f not in known]
+        self.names = names
+        self.zero = zero = len(names)
+        ids = {f: k for k, f in enumerate(names)}
+        self.ids = ids
+        families: dict[str, dict[str, int]] = {}
+        for feature, k in ids.items():
+            family, sep, value = feature.partition("=")
+            if sep:
+                families.setdefault(family, {})[value] = k
+        self.families = families
+
+        def keyed(family: str, width: int) -> tuple[np.ndarray, np.ndarray]:
+            """A family's values of ``width`` characters as sorted integer keys (21 bits a character)."""
+            pairs = sorted(
+                (_key(value), k) for value, k in families.get(family, {}).items() if len(value) == width
+            )
+            return (np.array([p[0] for p in pairs], np.int64), np.array([p[1] for p in pairs], np.int64))
+
+        self.window = [(offset, *keyed(family, 1)) for family, offset in _WINDOW]
+        self.ngrams = [(offsets, *keyed(family, len(offsets))) for family, offsets in _NGRAMS]
+        # k=: the classes of the character, the one before and the one after, as one number
+        self.k_table = np.full(len(_CLASSES) ** 3, zero, np.int64)
+        for value, k in families.get("k", {}).items():
+            if len(value) == 3 and all(c in _CLASSES for c in value):
+                a, b, c = (_CLASSES.index(ch) for ch in value)
+                self.k_table[(a * 8 + b) * 8 + c] = k
+        self.single = {name: ids.get(name, zero) for name in ("b", "sur", "sur-1", "psuf", "BOS", "EOS")}
+        self.word = [families.get(f, {}) for f in _WORD_FAMILIES]
+        self.wp = families.get("wp", {})
+        self.wpt = families.get("wpt", {})
+        self.oc = [families.get("oc", {}).get(v, zero) for v in "BIE"]
+        self.surnames = np.array(sorted(map(ord, SURNAMES)), np.int64)
+        self.place_suffixes = np.array(sorted(map(ord, PLACE_SUFFIXES)), np.int64)
+        # each character's role ids, a row per character that has roles (sorted by code)
+        roles = sorted((ord(ch), [ids.get(r, zero) for r in found]) for ch, found in featurizer._char_roles.items())
+        self.role_slots = max((len(r) for _, r in roles), default=0)
+        self.role_codes = np.array([c for c, _ in roles], np.int64)
+        self.role_rows = np.full((len(roles), self.role_slots), zero, np.int64)
+        for row, (_, found) in enumerate(roles):
+            self.role_rows[row, : len(found)] = found
+        self._featurizer = featurizer
+        # slot layout
+        self.width = 1 + len(_WINDOW) + len(_NGRAMS) + 3 + len(_WORD_FAMILIES) + _GAZ_SETS + 4 + self.role_slots + 2
+
+    def of(self, pieces: list[str], lexicon: Lexicon | None) -> np.ndarray:
+        """The ids of each character's features, the pieces' characters one after another:
+        (total characters, width). What looks at characters alone is done once over all pieces (laid end to
+        end, each padded as ``features`` pads it); the words and name matches, piece by piece."""
+        fz = self._featurizer
+        zero = self.zero
+        lengths = [len(p) for p in pieces]
+        total = sum(lengths)
+        out = np.full((total, self.width), zero, np.int64)
+        padded = "".join("^^^" + p + "$$$" for p in pieces)
+        codes = np.frombuffer(padded.encode("utf-32-le"), np.uint32).astype(np.int64)
+        # where each piece's characters sit in ``padded``
+        where = np.ones(total, np.int64)
+        starts = np.cumsum([0, *lengths[:-1]])
+        where[0] = 3
+        where[starts[1:]] = 7
+        where = np.cumsum(where)
+        col = 0
+        out[:, col] = self.single["b"]
+        col += 1
+        for offset, keys, values in self.window:
+            out[:, col] = _lookup(codes[where + offset], keys, values, zero)
+            col += 1
+        for offsets, keys, values in self.ngrams:
+            key = codes[where + offsets[0]]
+            for o in offsets[1:]:
+                key = (key << 21) | codes[where + o]
+            out[:, col] = _lookup(key, keys, values, zero)
+            col += 1
+        classes = _CLASS_CODE[
+            np.frombuffer("".join("^" + fz._classes(p) + "$" for p in pieces).encode("ascii"), np.uint8)
+        ].astype(np.int64)
+        # in ``classes``: one pad each side of a piece, not three
+        at = where - 2 - 4 * np.repeat(np.arange(len(pieces)), lengths)
+        out[:, col] = self.k_table[(classes[at] * 8 + classes[at - 1]) * 8 + classes[at + 1]]
+        col += 1
+        here = codes[where]
+        sur = _member(here, self.surnames)
+        out[:, col + 2 + len(_WORD_FAMILIES) + _GAZ_SETS + 1] = np.where(sur, self.single["sur"], zero)
+        after_surname = _member(codes[where - 1], self.surnames)
+        out[:, col + 2 + len(_WORD_FAMILIES) + _GAZ_SETS + 3] = np.where(
+            _member(here, self.place_suffixes), self.single["psuf"], zero
+        )
+        role_col = col + 2 + len(_WORD_FAMILIES) + _GAZ_SETS + 4
+        if self.role_slots:
+            found = _member(here, self.role_codes)
+            rows = np.minimum(np.searchsorted(self.role_codes, here), len(self.role_codes) - 1)
+            out[found, role_col : role_col + self.role_slots] = self.role_rows[rows[found]]
+        last_col = role_col + self.role_slots
+        ends = starts + np.array(lengths) - 1
+        out[starts, last_col] = self.single["BOS"]
+        out[ends, last_col + 1] = self.single["EOS"]
+        # the words: their features built once each and spread over their characters
+        ids = self.ids
+        wp, wpt = self.wp, self.wpt
+        get_wt, get_pt, get_nt, get_ptt, get_pw, get_nw, get_w = (f.get for f in self.word)
+        rows_of_words: list[list[int]] = []
+        word_start = np.zeros(total, bool)
+        gaz_col = col + 2 + len(_WORD_FAMILIES)
+        oc_b, oc_i, oc_e = self.oc
+        for piece, start in zip(pieces, starts.tolist(), strict=True):
+            words = fz.words(piece)
+            last = len(words) - 1
+            pos = start
+            for k, (word, tag) in enumerate(words):
+                length = len(word)
+                pw, pt = words[k - 1] if k else ("^", "^")
+                nw, nt = words[k + 1] if k < last else ("$", "$")
+                shared = [
+                    get_wt(tag, zero), get_pt(pt, zero), get_nt(nt, zero), get_ptt(pt + "|" + tag, zero),
+                    get_pw(pw, zero), get_nw(nw, zero), get_w(word, zero) if length <= 6 else zero,
+                ]
+                if length == 1:
+                    rows_of_words.append([wp.get("S", zero), wpt.get("S" + tag, zero), *shared])
+                else:
+                    word_start[pos] = True
+                    rows_of_words.append([wp.get("B", zero), wpt.get("B" + tag, zero), *shared])
+                    middle = [wp.get("M", zero), wpt.get("M" + tag, zero), *shared]
+                    rows_of_words.extend([middle] * (length - 2))
+                    rows_of_words.append([wp.get("E", zero), wpt.get("E" + tag, zero), *shared])
+                pos += length
+            for i, marks in enumerate(fz._gazetteer_marks(piece, lexicon)):
+                for j, mark in enumerate(marks):
+                    out[start + i, gaz_col + j] = ids.get(mark, zero)
+            for a, b in fz._org_chains(words):
+                out[start + a, gaz_col + _GAZ_SETS] = oc_b
+                out[start + a + 1 : start + b - 1, gaz_col + _GAZ_SETS] = oc_i
+                out[start + b - 1, gaz_col + _GAZ_SETS] = oc_e
+        out[:, col : col + 2 + len(_WORD_FAMILIES)] = np.array(rows_of_words, np.int64).reshape(total, -1)
+        out[:, gaz_col + _GAZ_SETS + 2] = np.where(after_surname & ~word_start, self.single["sur-1"], zero)
+        return out
+
+
+_CLASS_CODE = np.zeros(256, np.uint8)
+for _k, _c in enumerate(_CLASSES):
+    _CLASS_CODE[ord(_c)] = _k
+
+
+def _key(value: str) -> int:
+    key = 0
+    for ch in value:
+        key = (key << 21) | ord(ch)
+    return key
+
+
+def _lookup(keys: np.ndarray, sorted_keys: np.ndarray, values: np.ndarray, missing: int) -> np.ndarray:
+    if not len(sorted_keys):
+        return np.full(len(keys), missing, np.int64)
+    at = np.searchsorted(sorted_keys, keys)
+    at = np.minimum(at, len(sorted_keys) - 1)
+    return np.where(sorted_keys[at] == keys, values[at], missing)
+
+
+def _member(codes: np.ndarray, sorted_codes: np.ndarray) -> np.ndarray:
+    at = np.minimum(np.searchsorted(sorted_codes, codes), len(sorted_codes) - 1)
+    return sorted_codes[at] == codes

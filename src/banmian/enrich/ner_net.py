@@ -61,6 +61,32 @@ class Vocab:
         return chars, bigrams, bags
 
 
+    def bag_ids(self, names: list[str]) -> np.ndarray:
+        """For each feature id of ``ner_features.FeatureIds`` (``names``, then one id for features it does not
+        know), its id in the bag vocabulary, 0 if it is not a bag feature."""
+        return np.array([self.bag.get(name, 0) for name in names] + [0], np.int64)
+
+    def encode_ids(self, text: str, bags: np.ndarray) -> tuple[list[int], list[int], np.ndarray]:
+        """``encode`` with the bag features given as a row of bag ids per character (0: none), in the order
+        ``encode`` would list them: the ids are moved to the front of each row, in order (the net's sum over a
+        bag is then the same to the last bit)."""
+        chars = [self.chars.get(c, UNKNOWN) for c in text]
+        padded = "^" + text + "$"
+        get = self.bigrams.get
+        bigrams = [get(padded[i : i + 2], UNKNOWN) for i in range(len(padded) - 1)]
+        empty = bags == 0
+        bags = np.take_along_axis(bags, np.argsort(empty, axis=1, kind="stable"), axis=1)
+        width = int((~empty).sum(axis=1).max(initial=0))
+        return chars, bigrams, bags[:, :width]
+
+
+def _bag_width(bags) -> int:
+    """The most bag features of a character of a piece (its bags as lists, or as a padded array)."""
+    if isinstance(bags, np.ndarray):
+        return bags.shape[1]
+    return max(map(len, bags), default=0)
+
+
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (np.tanh(0.5 * x) + 1.0)
 
@@ -137,7 +163,7 @@ class TaggerNet:
         chars = np.zeros(total, np.int64)
         left = np.zeros(total, np.int64)
         right = np.zeros(total, np.int64)
-        width = max((len(b) for _, _, bags in encoded for b in bags), default=0) or 1
+        width = max((_bag_width(bags) for _, _, bags in encoded), default=0) or 1
         bags = np.zeros((total, width), np.int64)
         live = np.zeros(total, bool)
         starts = []
@@ -148,8 +174,11 @@ class TaggerNet:
             chars[at : at + n] = piece_chars
             left[at : at + n] = bigrams[:n]
             right[at : at + n] = bigrams[1 : n + 1]
-            for i, b in enumerate(piece_bags):
-                bags[at + i, : len(b)] = b
+            if isinstance(piece_bags, np.ndarray):
+                bags[at : at + n, : piece_bags.shape[1]] = piece_bags
+            else:
+                for i, b in enumerate(piece_bags):
+                    bags[at + i, : len(b)] = b
             live[at : at + n] = True
             at += n + gap
         h = self._inputs(chars, left, right, bags) * live[:, None]
@@ -172,7 +201,7 @@ class TaggerNet:
         lengths = np.array([len(encoded[r][0]) for r in order])
         steps = int(lengths[0])
         batch = len(encoded)
-        width = max((len(b) for _, _, bags in encoded for b in bags), default=0) or 1
+        width = max((_bag_width(bags) for _, _, bags in encoded), default=0) or 1
         char_ids = np.zeros((batch, steps), np.int64)
         left = np.zeros((batch, steps), np.int64)
         right = np.zeros((batch, steps), np.int64)
@@ -183,8 +212,11 @@ class TaggerNet:
             char_ids[row, :n] = chars
             left[row, :n] = bigrams[:n]
             right[row, :n] = bigrams[1 : n + 1]
-            for i, b in enumerate(bags):
-                bag_ids[row, i, : len(b)] = b
+            if isinstance(bags, np.ndarray):
+                bag_ids[row, :n, : bags.shape[1]] = bags
+            else:
+                for i, b in enumerate(bags):
+                    bag_ids[row, i, : len(b)] = b
         w = self.w
         x = self._inputs(char_ids, left, right, bag_ids)
         # the backward direction reads each row reversed (its padding stays at the end)
