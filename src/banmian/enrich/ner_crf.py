@@ -100,7 +100,10 @@ class LinearCRF:
         model's attributes add nothing), the pieces' characters one after another, piece ``k`` from
         ``bounds[k]`` to ``bounds[k + 1]``. The weights are added in the ids' order, as ``emissions`` adds
         them in the strings' order: the sums are the same to the last bit."""
-        sums = self._table[np.minimum(ids, len(self.state))].sum(axis=1)
+        rows = np.minimum(ids, len(self.state))
+        # slots no character fills add zeros: left out (x + 0.0 is x, so the sums do not change)
+        rows = rows[:, (rows != len(self.state)).any(axis=0)]
+        sums = self._table[rows].sum(axis=1)
         return [sums[a:b] for a, b in pairwise(bounds.tolist())]
 
     def marginals(self, emissions: list[np.ndarray]) -> list[np.ndarray]:
@@ -165,8 +168,8 @@ def viterbi(scores: list[np.ndarray], transitions: np.ndarray | None = None) -> 
         if not live:
             break
         candidates = best[:live, :, None] + trans
-        back[:live, t] = pointers = candidates.argmax(axis=1)
-        best = np.take_along_axis(candidates, pointers[:, None, :], axis=1)[:, 0] + padded[:live, t]
+        back[:live, t] = candidates.argmax(axis=1)
+        best = candidates.max(axis=1) + padded[:live, t]  # the value at the argmax
     path = np.zeros((batch, steps), np.int64)
     current = last.copy()
     rows = np.arange(batch)
