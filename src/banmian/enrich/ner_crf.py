@@ -100,10 +100,18 @@ class LinearCRF:
         model's attributes add nothing), the pieces' characters one after another, piece ``k`` from
         ``bounds[k]`` to ``bounds[k + 1]``. The weights are added in the ids' order, as ``emissions`` adds
         them in the strings' order: the sums are the same to the last bit."""
-        rows = np.minimum(ids, len(self.state))
-        # slots no character fills add zeros: left out (x + 0.0 is x, so the sums do not change)
-        rows = rows[:, (rows != len(self.state)).any(axis=0)]
-        sums = self._table[rows].sum(axis=1)
+        zero = len(self.state)
+        rows = np.minimum(ids, zero)
+        # Added slot by slot, in order; a slot's zeros (features no model knows) are left out: x + 0.0 is x,
+        # so the sums do not change. Most slots past the character window are empty for most characters.
+        sums = self._table[rows[:, 0]]
+        for column in rows.T[1:]:
+            filled = column != zero
+            count = int(filled.sum())
+            if count * 2 > len(column):
+                sums += self._table[column]
+            elif count:
+                sums[filled] += self._table[column[filled]]
         return [sums[a:b] for a, b in pairwise(bounds.tolist())]
 
     def marginals(self, emissions: list[np.ndarray]) -> list[np.ndarray]:

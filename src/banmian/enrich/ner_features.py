@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from itertools import repeat
 from typing import Protocol
 
 import numpy as np
@@ -454,7 +455,7 @@ class FeatureIds:
             )
             return (np.array([p[0] for p in pairs], np.int64), np.array([p[1] for p in pairs], np.int64))
 
-        self.window = [(offset, *keyed(family, 1)) for family, offset in _WINDOW]
+        self.window = [(offset, _CodeTable(*keyed(family, 1), zero)) for family, offset in _WINDOW]
         self.ngrams = [(offsets, *keyed(family, len(offsets))) for family, offsets in _NGRAMS]
         # k=: the classes of the character, the one before and the one after, as one number
         self.k_table = np.full(len(_CLASSES) ** 3, zero, np.int64)
@@ -463,16 +464,19 @@ class FeatureIds:
                 a, b, c = (_CLASSES.index(ch) for ch in value)
                 self.k_table[(a * 8 + b) * 8 + c] = k
         self.single = {name: ids.get(name, zero) for name in ("b", "sur", "sur-1", "psuf", "BOS", "EOS")}
-        self.word = [families.get(f, {}) for f in _WORD_FAMILIES]
-        self.wp = families.get("wp", {})
+        # (w= only for words of up to 6 characters: ``features`` never builds it for longer ones)
+        self.word = [families.get(f, {}) for f in _WORD_FAMILIES[:-1]]
+        self.word.append({w: k for w, k in families.get("w", {}).items() if len(w) <= 6})
+        self.wp_ids = np.array([families.get("wp", {}).get(p, zero) for p in "SBME"], np.int64)
         self.wpt = families.get("wpt", {})
         self.oc = [families.get("oc", {}).get(v, zero) for v in "BIE"]
-        self.surnames = np.array(sorted(map(ord, SURNAMES)), np.int64)
-        self.place_suffixes = np.array(sorted(map(ord, PLACE_SUFFIXES)), np.int64)
+        self.surnames = _CodeTable(np.array(sorted(map(ord, SURNAMES)), np.int64), None, 0)
+        self.place_suffixes = _CodeTable(np.array(sorted(map(ord, PLACE_SUFFIXES)), np.int64), None, 0)
         # each character's role ids, a row per character that has roles (sorted by code)
         roles = sorted((ord(ch), [ids.get(r, zero) for r in found]) for ch, found in featurizer._char_roles.items())
         self.role_slots = max((len(r) for _, r in roles), default=0)
-        self.role_codes = np.array([c for c, _ in roles], np.int64)
+        # (a character's row in ``role_rows``, -1 for none)
+        self.role_of = _CodeTable(np.array([c for c, _ in roles], np.int64), np.arange(len(roles)), -1)
         self.role_rows = np.full((len(roles), self.role_slots), zero, np.int64)
         for row, (_, found) in enumerate(roles):
             self.role_rows[row, : len(found)] = found
@@ -500,8 +504,8 @@ class FeatureIds:
         col = 0
         out[:, col] = self.single["b"]
         col += 1
-        for offset, keys, values in self.window:
-            out[:, col] = _lookup(codes[where + offset], keys, values, zero)
+        for offset, table in self.window:
+            out[:, col] = table.get(codes[where + offset])
             col += 1
         for offsets, keys, values in self.ngrams:
             key = codes[where + offsets[0]]
@@ -517,58 +521,73 @@ class FeatureIds:
         out[:, col] = self.k_table[(classes[at] * 8 + classes[at - 1]) * 8 + classes[at + 1]]
         col += 1
         here = codes[where]
-        sur = _member(here, self.surnames)
+        sur = self.surnames.get(here).astype(bool)
         out[:, col + 2 + len(_WORD_FAMILIES) + _GAZ_SETS + 1] = np.where(sur, self.single["sur"], zero)
-        after_surname = _member(codes[where - 1], self.surnames)
+        after_surname = self.surnames.get(codes[where - 1]).astype(bool)
         out[:, col + 2 + len(_WORD_FAMILIES) + _GAZ_SETS + 3] = np.where(
-            _member(here, self.place_suffixes), self.single["psuf"], zero
+            self.place_suffixes.get(here).astype(bool), self.single["psuf"], zero
         )
         role_col = col + 2 + len(_WORD_FAMILIES) + _GAZ_SETS + 4
         if self.role_slots:
-            found = _member(here, self.role_codes)
-            rows = np.minimum(np.searchsorted(self.role_codes, here), len(self.role_codes) - 1)
+            rows = self.role_of.get(here)
+            found = rows >= 0
             out[found, role_col : role_col + self.role_slots] = self.role_rows[rows[found]]
         last_col = role_col + self.role_slots
         ends = starts + np.array(lengths) - 1
         out[starts, last_col] = self.single["BOS"]
         out[ends, last_col + 1] = self.single["EOS"]
-        # the words: their features built once each and spread over their characters
+        # the words: their features looked up once per word (a map over all the batch's words at once) and
+        # spread over their characters
         ids = self.ids
-        wp, wpt = self.wp, self.wpt
-        get_wt, get_pt, get_nt, get_ptt, get_pw, get_nw, get_w = (f.get for f in self.word)
-        rows_of_words: list[list[int]] = []
-        word_start = np.zeros(total, bool)
         gaz_col = col + 2 + len(_WORD_FAMILIES)
         oc_b, oc_i, oc_e = self.oc
+        words: list[str] = []
+        tags: list[str] = []
+        before: list[str] = []  # the word before each word, ^ at a piece's start
+        before_tags: list[str] = []
+        after: list[str] = []  # the word after, $ at a piece's end
+        after_tags: list[str] = []
         for piece, start in zip(pieces, starts.tolist(), strict=True):
-            words = fz.words(piece)
-            last = len(words) - 1
-            pos = start
-            for k, (word, tag) in enumerate(words):
-                length = len(word)
-                pw, pt = words[k - 1] if k else ("^", "^")
-                nw, nt = words[k + 1] if k < last else ("$", "$")
-                shared = [
-                    get_wt(tag, zero), get_pt(pt, zero), get_nt(nt, zero), get_ptt(pt + "|" + tag, zero),
-                    get_pw(pw, zero), get_nw(nw, zero), get_w(word, zero) if length <= 6 else zero,
-                ]
-                if length == 1:
-                    rows_of_words.append([wp.get("S", zero), wpt.get("S" + tag, zero), *shared])
-                else:
-                    word_start[pos] = True
-                    rows_of_words.append([wp.get("B", zero), wpt.get("B" + tag, zero), *shared])
-                    middle = [wp.get("M", zero), wpt.get("M" + tag, zero), *shared]
-                    rows_of_words.extend([middle] * (length - 2))
-                    rows_of_words.append([wp.get("E", zero), wpt.get("E" + tag, zero), *shared])
-                pos += length
+            found = fz.words(piece)
+            piece_words = [w for w, _ in found]
+            piece_tags = [t for _, t in found]
+            words += piece_words
+            tags += piece_tags
+            before += ["^", *piece_words[:-1]]
+            before_tags += ["^", *piece_tags[:-1]]
+            after += [*piece_words[1:], "$"]
+            after_tags += [*piece_tags[1:], "$"]
             for i, marks in enumerate(fz._gazetteer_marks(piece, lexicon)):
                 for j, mark in enumerate(marks):
                     out[start + i, gaz_col + j] = ids.get(mark, zero)
-            for a, b in fz._org_chains(words):
+            for a, b in fz._org_chains(found):
                 out[start + a, gaz_col + _GAZ_SETS] = oc_b
                 out[start + a + 1 : start + b - 1, gaz_col + _GAZ_SETS] = oc_i
                 out[start + b - 1, gaz_col + _GAZ_SETS] = oc_e
-        out[:, col : col + 2 + len(_WORD_FAMILIES)] = np.array(rows_of_words, np.int64).reshape(total, -1)
+        count = len(words)
+        zeros = repeat(zero)
+        get_wt, get_pt, get_nt, get_ptt, get_pw, get_nw, get_w = (f.get for f in self.word)
+        per_word = np.empty((count, 4 + len(_WORD_FAMILIES)), np.int64)
+        # wpt= for the word's characters: as S, B, M, E
+        for k, position in enumerate("SBME"):
+            per_word[:, k] = np.fromiter(map(self.wpt.get, [position + t for t in tags], zeros), np.int64, count)
+        per_word[:, 4] = np.fromiter(map(get_wt, tags, zeros), np.int64, count)
+        per_word[:, 5] = np.fromiter(map(get_pt, before_tags, zeros), np.int64, count)
+        per_word[:, 6] = np.fromiter(map(get_nt, after_tags, zeros), np.int64, count)
+        ptt = [p + "|" + t for p, t in zip(before_tags, tags, strict=True)]
+        per_word[:, 7] = np.fromiter(map(get_ptt, ptt, zeros), np.int64, count)
+        per_word[:, 8] = np.fromiter(map(get_pw, before, zeros), np.int64, count)
+        per_word[:, 9] = np.fromiter(map(get_nw, after, zeros), np.int64, count)
+        per_word[:, 10] = np.fromiter(map(get_w, words, zeros), np.int64, count)  # (words of up to 6)
+        word_lengths = np.fromiter(map(len, words), np.int64, count)
+        word_of = np.repeat(np.arange(count), word_lengths)  # each character's word
+        into = np.arange(total) - (np.cumsum(word_lengths) - word_lengths)[word_of]  # its place in the word
+        length = word_lengths[word_of]
+        position = np.where(length == 1, 0, np.where(into == 0, 1, np.where(into == length - 1, 3, 2)))
+        out[:, col] = self.wp_ids[position]
+        out[:, col + 1] = per_word[word_of, position]
+        out[:, col + 2 : col + 2 + len(_WORD_FAMILIES)] = per_word[word_of, 4:]
+        word_start = position == 1
         out[:, gaz_col + _GAZ_SETS + 2] = np.where(after_surname & ~word_start, self.single["sur-1"], zero)
         return out
 
@@ -593,6 +612,20 @@ def _lookup(keys: np.ndarray, sorted_keys: np.ndarray, values: np.ndarray, missi
     return np.where(sorted_keys[at] == keys, values[at], missing)
 
 
-def _member(codes: np.ndarray, sorted_codes: np.ndarray) -> np.ndarray:
-    at = np.minimum(np.searchsorted(sorted_codes, codes), len(sorted_codes) - 1)
-    return sorted_codes[at] == codes
+class _CodeTable:
+    """A value per character code: a dense array over the Basic Multilingual Plane (the characters of
+    Chinese text), sorted keys beyond it. ``values`` None: 1 for each key (a set)."""
+
+    def __init__(self, keys: np.ndarray, values: np.ndarray | None, missing: int):
+        values = np.ones(len(keys), np.int64) if values is None else values
+        self.keys, self.values, self.missing = keys, values, missing
+        self.dense = np.full(0x10000, missing, np.int32)
+        small = keys < 0xFFFF  # U+FFFF is no character: the slot codes beyond the plane fall into
+        self.dense[keys[small]] = values[small]
+
+    def get(self, codes: np.ndarray) -> np.ndarray:
+        out = self.dense[np.minimum(codes, 0xFFFF)]
+        beyond = codes >= 0xFFFF
+        if beyond.any():
+            out[beyond] = _lookup(codes[beyond], self.keys, self.values, self.missing)
+        return out
