@@ -116,13 +116,22 @@ class NameSets:
         for first, found in lengths.items():
             key = tuple(sorted(found, reverse=True))
             self.lengths[first] = shared.setdefault(key, key)
+        self._first_pairs: np.ndarray | None = None
 
-    def mark(self, text: str, marks: list[list[str]]) -> None:
+    def first_pairs(self) -> np.ndarray:
+        """The names' first two characters as sorted integer keys (21 bits a character)."""
+        if self._first_pairs is None:
+            self._first_pairs = np.array(sorted((ord(a) << 21) | ord(b) for a, b in self.lengths), np.int64)
+        return self._first_pairs
+
+    def mark(self, text: str, marks: list[list[str]], starts: Iterable[int] | None = None) -> None:
+        """``starts``: the only positions where a name may start (those whose two characters begin one),
+        when the caller has found them; all positions otherwise."""
         n = len(text)
         best: dict[str, list[int]] = {}  # per set: length of the longest name covering each character
         get_prefixes = self.prefixes.get
         get_lengths = self.lengths.get
-        for i in range(n - 1):
+        for i in range(n - 1) if starts is None else starts:
             candidates = get_lengths(text[i : i + 2])
             if not candidates:
                 continue
@@ -208,9 +217,11 @@ class Featurizer:
             out.append((word, tag))
         return out
 
-    def _gazetteer_marks(self, text: str, lexicon: Lexicon | None) -> list[list[str]]:
+    def _gazetteer_marks(
+        self, text: str, lexicon: Lexicon | None, starts: Iterable[int] | None = None
+    ) -> list[list[str]]:
         marks: list[list[str]] = [[] for _ in range(len(text))]
-        self._name_sets(lexicon).mark(text, marks)
+        self._name_sets(lexicon).mark(text, marks, starts)
         return marks
 
     def _name_sets(self, lexicon: Lexicon | None) -> NameSets:
@@ -547,8 +558,15 @@ class FeatureIds:
         before_tags: list[str] = []
         after: list[str] = []  # the word after, $ at a piece's end
         after_tags: list[str] = []
-        for piece, start in zip(pieces, starts.tolist(), strict=True):
+        # where a name of the gazetteers may start: the pairs of characters that begin one, found at once
+        pairs = (codes[where] << 21) | codes[where + 1]
+        first_pairs = fz._name_sets(lexicon).first_pairs()
+        at = np.minimum(np.searchsorted(first_pairs, pairs), len(first_pairs) - 1)
+        name_starts = np.flatnonzero(first_pairs[at] == pairs)
+        bounds = np.searchsorted(name_starts, starts).tolist() + [len(name_starts)]
+        for k, (piece, start) in enumerate(zip(pieces, starts.tolist(), strict=True)):
             found = fz.words(piece)
+            piece_starts = (name_starts[bounds[k] : bounds[k + 1]] - start).tolist()
             piece_words = [w for w, _ in found]
             piece_tags = [t for _, t in found]
             words += piece_words
@@ -557,7 +575,7 @@ class FeatureIds:
             before_tags += ["^", *piece_tags[:-1]]
             after += [*piece_words[1:], "$"]
             after_tags += [*piece_tags[1:], "$"]
-            for i, marks in enumerate(fz._gazetteer_marks(piece, lexicon)):
+            for i, marks in enumerate(fz._gazetteer_marks(piece, lexicon, piece_starts)):
                 for j, mark in enumerate(marks):
                     out[start + i, gaz_col + j] = ids.get(mark, zero)
             for a, b in fz._org_chains(found):
