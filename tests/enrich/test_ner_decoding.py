@@ -48,6 +48,17 @@ def test_viterbi_keeps_bioes_and_finds_the_best_valid_path():
         assert index == list(best)
 
 
+
+def test_viterbi_with_a_transition_matrix_per_piece_decodes_each_as_alone():
+    rng = np.random.default_rng(3)
+    scores = [rng.normal(size=(n, len(LABELS))) for n in (5, 1, 9, 3)]
+    transitions = rng.normal(size=(len(LABELS), len(LABELS)))
+    per_piece = [None, transitions, transitions, None]
+    together = viterbi(scores, per_piece)
+    for s, t, tags in zip(scores, per_piece, together, strict=True):
+        assert tags == viterbi([s], t)[0]
+    assert together != viterbi(scores)  # the transitions matter here
+
 def test_the_convolutional_net_in_windows_answers_as_on_the_whole_piece():
     """The recogniser runs the shipped CNN only in windows around likely names; where it uses the answers
     they must equal the net's answers on the whole piece."""

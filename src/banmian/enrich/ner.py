@@ -248,11 +248,18 @@ class Recognizer:
         # A piece where every character is most likely O (the CRF sure of it, the net not run) decodes
         # to all O: O may follow O, so no path scores higher. Only the others are decoded.
         tags = [["O"] * len(m) for m in marginals]
-        for k, decoded in zip(unsure, viterbi([scores[k] for k in unsure]), strict=True):
-            tags[k] = decoded
         if not PEOPLE_FROM_CRF or not unsure:
+            for k, decoded in zip(unsure, viterbi([scores[k] for k in unsure]), strict=True):
+                tags[k] = decoded
             return tags
-        alone = viterbi([emissions[k] for k in unsure], self._crf.transitions)
+        # the combination's decoding and the CRF's own (for people) stepped together
+        both = viterbi(
+            [scores[k] for k in unsure] + [emissions[k] for k in unsure],
+            [None] * len(unsure) + [self._crf.transitions] * len(unsure),
+        )
+        for k, decoded in zip(unsure, both, strict=False):
+            tags[k] = decoded
+        alone = both[len(unsure) :]
         for k, crf_tags in zip(unsure, alone, strict=True):
             combined = [span for span in tags_to_spans(tags[k]) if span[2] != "PER"]
             taken = bytearray(len(crf_tags))

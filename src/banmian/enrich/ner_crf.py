@@ -148,10 +148,12 @@ class LinearCRF:
         return [joint[r, : lengths[r]] for r in range(batch)]
 
 
-def viterbi(scores: list[np.ndarray], transitions: np.ndarray | None = None) -> list[list[str]]:
+def viterbi(
+    scores: list[np.ndarray], transitions: np.ndarray | list[np.ndarray | None] | None = None
+) -> list[list[str]]:
     """The best BIOES-valid tag sequence of each piece under per-character tag scores (log-domain) and
-    ``transitions`` (none: only the BIOES constraints), all pieces stepped together: sorted longest first,
-    so the pieces still running at a step are a prefix of the batch."""
+    ``transitions`` (none: only the BIOES constraints; a list: each piece its own), all pieces stepped
+    together: sorted longest first, so the pieces still running at a step are a prefix of the batch."""
     if not scores:
         return []
     order = sorted(range(len(scores)), key=lambda r: -len(scores[r]))
@@ -160,7 +162,10 @@ def viterbi(scores: list[np.ndarray], transitions: np.ndarray | None = None) -> 
     padded = np.zeros((batch, steps, size))
     for row, r in enumerate(order):
         padded[row, : lengths[row]] = scores[r]
-    trans = np.where(ALLOWED, 0.0 if transitions is None else transitions, NEG)
+    if isinstance(transitions, list):
+        trans = np.stack([np.where(ALLOWED, 0.0 if transitions[r] is None else transitions[r], NEG) for r in order])
+    else:
+        trans = np.where(ALLOWED, 0.0 if transitions is None else transitions, NEG)[None]
     ends = np.where(ENDS, 0.0, NEG)
     best = np.where(STARTS, padded[:, 0], NEG)
     back = np.zeros((batch, steps, size), np.int64)
@@ -175,7 +180,7 @@ def viterbi(scores: list[np.ndarray], transitions: np.ndarray | None = None) -> 
             live = running
         if not live:
             break
-        candidates = best[:live, :, None] + trans
+        candidates = best[:live, :, None] + trans[:live] if len(trans) > 1 else best[:live, :, None] + trans[0]
         back[:live, t] = candidates.argmax(axis=1)
         best = candidates.max(axis=1) + padded[:live, t]  # the value at the argmax
     path = np.zeros((batch, steps), np.int64)
