@@ -209,13 +209,19 @@ class Featurizer:
         self._class_cache: dict[str, str] = {}
 
     def words(self, text: str) -> list[tuple[str, str]]:
-        out = []
-        for word in self._cut(text):
-            tag = self._tags.get(word)
-            if tag is None:
-                tag = "new" if len(word) > 1 and all("\u4e00" <= c <= "\u9fff" for c in word) else "x"
-            out.append((word, tag))
-        return out
+        return list(zip(*self.words_and_tags(text), strict=True))
+
+    def words_and_tags(self, text: str) -> tuple[list[str], list[str]]:
+        """jieba's words of ``text`` and their dictionary tags (``new``: a word of Han characters outside the
+        dictionary, ``x``: anything else outside it)."""
+        words = self._cut(text)
+        tags = list(map(self._tags.get, words))
+        if None in tags:
+            for k, tag in enumerate(tags):
+                if tag is None:
+                    word = words[k]
+                    tags[k] = "new" if len(word) > 1 and all("\u4e00" <= c <= "\u9fff" for c in word) else "x"
+        return words, tags
 
     def _gazetteer_marks(
         self, text: str, lexicon: Lexicon | None, starts: Iterable[int] | None = None
@@ -565,10 +571,8 @@ class FeatureIds:
         name_starts = np.flatnonzero(first_pairs[at] == pairs)
         bounds = np.searchsorted(name_starts, starts).tolist() + [len(name_starts)]
         for k, (piece, start) in enumerate(zip(pieces, starts.tolist(), strict=True)):
-            found = fz.words(piece)
+            piece_words, piece_tags = fz.words_and_tags(piece)
             piece_starts = (name_starts[bounds[k] : bounds[k + 1]] - start).tolist()
-            piece_words = [w for w, _ in found]
-            piece_tags = [t for _, t in found]
             words += piece_words
             tags += piece_tags
             before += ["^", *piece_words[:-1]]
@@ -578,7 +582,7 @@ class FeatureIds:
             for i, marks in enumerate(fz._gazetteer_marks(piece, lexicon, piece_starts)):
                 for j, mark in enumerate(marks):
                     out[start + i, gaz_col + j] = ids.get(mark, zero)
-            for a, b in fz._org_chains(found):
+            for a, b in fz._org_chains(list(zip(piece_words, piece_tags, strict=True))):
                 out[start + a, gaz_col + _GAZ_SETS] = oc_b
                 out[start + a + 1 : start + b - 1, gaz_col + _GAZ_SETS] = oc_i
                 out[start + b - 1, gaz_col + _GAZ_SETS] = oc_e
