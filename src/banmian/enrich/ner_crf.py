@@ -127,22 +127,25 @@ class LinearCRF:
         trans = self._exp_transitions
         alpha = np.empty((batch, steps, size))
         beta = np.ones((batch, steps, size))
-        rows = np.arange(batch)
         a = pot[:, 0]
         alpha[:, 0] = a = a / a.sum(axis=1, keepdims=True)
         for t in range(1, steps):
             a = (a @ trans) * pot[:, t]
             a /= a.sum(axis=1, keepdims=True)
             alpha[:, t] = a
-        # backward from each row's own last character
-        b = np.ones((batch, size))
+        # backward from each row's own last character: over the rows reversed (``backward[r, s]`` is
+        # character ``lengths[r] - 1 - s``), so every row steps through the same column
+        reversed_pot = np.ones((batch, steps, size))
+        for r, n in enumerate(lengths.tolist()):
+            reversed_pot[r, :n] = pot[r, n - 1 :: -1]
+        backward = np.ones((batch, steps, size))
+        b = backward[:, 0]
         for t in range(1, steps):
-            live = lengths - 1 - t >= 0
-            at = np.maximum(lengths - 1 - t, 0)
-            nb = (pot[rows, at + 1] * b) @ trans.T
-            nb /= nb.sum(axis=1, keepdims=True)
-            b = np.where(live[:, None], nb, b)
-            beta[rows[live], at[live]] = b[live]
+            b = (reversed_pot[:, t - 1] * b) @ trans.T
+            b /= b.sum(axis=1, keepdims=True)
+            backward[:, t] = b
+        for r, n in enumerate(lengths.tolist()):
+            beta[r, :n] = backward[r, n - 1 :: -1]
         joint = alpha * beta
         joint /= joint.sum(axis=2, keepdims=True)
         return [joint[r, : lengths[r]] for r in range(batch)]
