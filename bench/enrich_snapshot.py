@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     pages = real_pages(args.corpus)
     pages += [Page.from_dict(json.loads(p.read_text("utf-8"))) for p in sorted((TEST_DATA / "pages").glob("*.json"))]
-    enriched = [(enrich_page(page) or page).to_dict() for page in pages]
+    enriched = [enrich_page(page).to_dict() for page in pages]
     sentences = gold_sentences(args.corpus)
     snapshot = {
         "pages": enriched,
