@@ -224,3 +224,35 @@ def test_header_slots_decide_the_roles_over_the_lines_shapes():
     page = "    " + "\n    ".join([*lines, "", "本报记者  张三"]) + "\n\u3000\u3000昨天是浦西封控首日，街道干部下沉社区。\n"
     a = parse_text(page).articles[0]
     assert (a.kicker, a.headline, a.subheadlines) == (lines[0], lines[1], [])
+
+
+@pytest.mark.parametrize("name", ["rmrb-20170325-headline-wrapped-before-its-object-lines.txt",
+                                  "rmrb-20170325-headline-wrapped-after-ordinal-lines.txt"])
+def test_a_long_headline_cut_where_no_title_ends_is_joined_again(name):
+    # over 20 characters, two lines are mostly a kicker and its headline; but a first line that stops on a
+    # verb whose object is the whole line under it (…首次载入 / 联合国人权理事会决议), or on a word that needs
+    # what follows (…出席第二届 / 中澳…), is a headline the wrap cut in two
+    text = _fixture(name)
+    first, second = text.splitlines()[:2]
+    a = parse_text(text).articles[0]
+    assert (a.kicker, a.headline, a.subheadlines) == (None, first + second, [])
+
+
+def test_the_cut_of_a_wrapped_headline_may_fall_anywhere_in_its_clause():
+    text = _fixture("rmrb-20170325-headline-wrapped-after-ordinal-lines.txt")
+    headline, body = "".join(text.splitlines()[:2]), text.split("\n\n", 1)[1]
+    # after an adverb, inside a name, after the subject: the verb comes early in the line under it
+    for cut in ("李克强与澳大利亚总理特恩布尔共同", "李克强与澳大利亚总理特恩", "李克强与澳大利亚总理特恩布尔"):
+        a = parse_text(f"{cut}\n{headline[len(cut):]}\n\n{body}").articles[0]
+        assert (a.kicker, a.headline, a.subheadlines) == (None, headline, [])
+
+
+@pytest.mark.parametrize("kicker, headline", [
+    ("湖北老河口市探索处置生活垃圾新路子", "水泥窑烧垃圾一举多得"),  # a whole phrase over a whole clause
+    ("今年世界气象日主题清新又亲民", "来，让我们一起“观云识天”（绿色焦点）"),  # a clause pair under it
+    ("全国律协召开首场新闻发布会", "成立“两个中心”规范律师执业"),  # the verb's object is in the first line
+])
+def test_a_kicker_over_a_headline_stays_apart(kicker, headline):
+    body = _fixture("rmrb-20170325-headline-wrapped-before-its-object-lines.txt").split("\n\n", 1)[1]
+    a = parse_text(f"{kicker}\n{headline}\n\n{body}").articles[0]
+    assert (a.kicker, a.headline, a.subheadlines) == (kicker, headline, [])

@@ -184,8 +184,8 @@ def title_lines(units: list[Unit], i: int, j: int) -> list[str]:
     are a headline wrapped onto two lines and are joined (a kicker has a line of its own, or shows it).
     Two unspaced lines over 20 characters together are not one headline (headlines that long are rare, 7 of
     79 in the dev corpus, while a kicker and its headline, or a headline and its subheadline, mostly are)
-    unless the first is a sentence cut short: no verb yet, and the second goes on with one (李克强同澳大利亚
-    总理特恩布尔 / 举行第五轮中澳总理年度会晤)."""
+    unless the first is a clause cut where no title ends (``_clause_goes_on``: 李克强同澳大利亚总理特恩布尔 /
+    举行第五轮中澳总理年度会晤, 人类命运共同体理念首次载入 / 联合国人权理事会决议)."""
     out: list[str] = []
     for x in range(i, j):
         u = units[x]
@@ -203,7 +203,7 @@ def title_lines(units: list[Unit], i: int, j: int) -> list[str]:
                 out.append(t)
                 continue
             if (size <= 48 and not _whole_spaced_line(out[-1], t)) if " " in out[-1] else size <= 20 or (
-                    size <= 32 and " " not in t and _predicate_goes_on(out[-1], t)) or _wrap_stub(out[-1], t):
+                    size <= 40 and " " not in t and _clause_goes_on(out[-1], t)) or _wrap_stub(out[-1], t):
                 out[-1] += t
                 continue
         out.append(t)
@@ -235,14 +235,32 @@ def _wrap_stub(first: str, second: str) -> bool:
     return max(sizes) <= 1.5 * min(sizes)
 
 
-def _predicate_goes_on(first: str, second: str) -> bool:
-    """Is ``first`` a subject with no verb yet, that ``second`` goes on from with its verb (or an adverb)?"""
+def _clause_goes_on(first: str, second: str) -> bool:
+    """Is ``first`` a clause the wrap cut short, which ``second`` finishes? A kicker is a whole phrase; the
+    first line of a wrapped headline may stop where no title ends: on a preposition, conjunction, particle,
+    adverb or numeral that needs what follows (…共同 / 出席…, …出席第二届 / 中澳…论坛), on a verb whose object is
+    the whole second line, a noun phrase with no verb of its own (…首次载入 / 联合国人权理事会决议), or on a
+    subject with no verb yet, its verb near the start of the second line (李克强同澳大利亚总理特恩布尔 / 举行第五轮
+    中澳总理年度会晤; a name cut in two: …总理特恩 / 布尔共同出席…)."""
     import rjieba  # (word classes; loaded only for the rare long two-line title)
 
-    if any(tag[0] == "v" for _, tag in rjieba.tag(first)):
+    if "，" in first or first[-1] in "”）》":
         return False
-    tags = [tag for _, tag in rjieba.tag(second)[:2]]
-    return bool(tags) and (tags[0][0] in "vd" or (tags[0] == "m" and len(tags) > 1 and tags[1][0] == "v"))
+    own, rest = rjieba.tag(first), rjieba.tag(second)
+    last_word, last_tag = own[-1]
+    if last_tag[0] in "pcud" or (last_tag == "m" and last_word.startswith("第")):
+        return True
+    if last_tag == "v" and not any(tag[0] == "v" and tag != "vn" for _, tag in rest) and len(second) <= len(first):
+        return True
+    if any(tag[0] == "v" for _, tag in own) or "，" in second:
+        return False  # (a second line of clauses is a headline of its own: …清新又亲民 / 来，让我们一起…)
+    # the second line's verb comes first, or after only the rest of a name, an adverb or a number
+    for _, tag in rest[:3]:
+        if tag[0] == "v":
+            return True
+        if not (tag[0] in "dm" or tag.startswith("nr")):
+            return False
+    return False
 
 
 def _set_title(d: _Draft, texts: list[str], *, replace: bool = False, no_kicker: bool = False,
