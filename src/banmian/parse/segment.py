@@ -708,10 +708,6 @@ def _unrelated_late_head(d: _Draft, units: list[Unit], i: int, j: int) -> bool:
 
 # A part number on a line of its own (一, 二, 3): the text under it opens with its first part.
 _PART_NUMBER = re.compile(r"^(?:[" + K.CHINESE_NUMERALS + r"]{1,3}|\d{1,2})$")
-# Characters no title line ends on (a function word, a demonstrative waiting for its noun).
-_NO_TITLE_END = frozenset("的和与及对把被从向为将于以或而并且之所给让使由这那其每各该")
-_NUMBERED_HEAD = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.．、]"
-                            r"|第[一二三四五六七八九十\d]{1,3})")
 
 
 def _heads_a_picture_story(units: list[Unit], j: int) -> bool:
