@@ -240,6 +240,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
             and not (a.kind == BODY and _cut_mid_word(t, u.text))):  # (…条件相配合，这 | 些条件不外乎如下几点：)
         # (unless a jump line cuts it in turn: （下转第九版） follows text, never a title)
         return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
+    if len(out) >= 2 and out[-2].kind in (BYLINE, NAMES) and _summary_lead(t, u.text):
+        return False  # a commentary's summary lead under its byline, set without a stop
     if a.kind == BODY:
         # (a dateline with its reporters, 本报电  （记者刘毅）, is never a paragraph of its own)
         # (or shorter, cut where no paragraph ends: “安全是首要的。工程 | 安全、院感防控…)
@@ -276,6 +278,28 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         return True  # the first paragraph after a title block, cut where no title line can end
     return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and (
         _looks_cut(t, u.text) or page.joins(k, t, u.text) or _cut_mid_word(t, u.text))
+
+
+def _summary_lead(a: str, b: str) -> bool:
+    """Is ``a``, the first paragraph under a title block or byline, a commentary's summary lead (导语) set
+    without a closing stop, rather than the first half of a paragraph that a column break cut? Such a lead is a
+    whole statement of clauses (晒心得不仅是知识的共享，更是快乐的传递，…带动身边的朋友参与健身): it stops on a
+    whole word, never on a word that waits for more, and the paragraph under it opens a sentence of its own.
+    A dateline, an open quotation or bracket, a full stop inside, or a lead opening (近日，…) is news text."""
+    if len(a) < 20 or "，" not in a or _INNER_END.search(a) or "；" in a:
+        return False
+    if a.count("“") != a.count("”") or a.count("（") != a.count("）") or a.count("《") != a.count("》"):
+        return False
+    if _DATELINE.match(a) or _LEAD.match(a) or _REPORTED_OPENING.match(a) or _stops_after_comma(a):
+        return False
+    if a[-1] in _FUNCTION_ENDS or not _HAN.match(a[-1]) or a.endswith(_MEASURE_ENDS) or _starts_mid_sentence(b):
+        return False
+    if _cut_mid_word(a, b) or _opens_mid_clause(b):
+        return False
+    import rjieba  # (word classes; asked only for a long unstopped first paragraph under a byline)
+
+    word, tag = rjieba.tag(a[-6:])[-1]
+    return not (tag == "v" and len(word) == 1)  # (…继续陪 | 你在云上…: a verb of one character awaits its object)
 
 
 def _cut_mid_word(a: str, b: str) -> bool:

@@ -518,10 +518,11 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 and (not cur.closed or (cur.signed and u.gap <= body_gap))
                 and not bylines_between
                 and _is_section_head_run(units, i, j, nxt, indented, body_gap)
-                and _fits_series(cur.heads, _head_form(units, i, j))
-                and not _title_after_signature(units, i)
-                and not _heads_a_picture_story(units, j)
-                and not _unrelated_late_head(cur, units, i, j)
+                and (_appendix_head(units[i].text) or (
+                    _fits_series(cur.heads, _head_form(units, i, j))
+                    and not _title_after_signature(units, i)
+                    and not _heads_a_picture_story(units, j)
+                    and not _unrelated_late_head(cur, units, i, j)))
             ):
                 cur.heads.append(_head_form(units, i, j))
                 cur.article.paragraphs.extend(run)
@@ -710,6 +711,13 @@ def _unrelated_late_head(d: _Draft, units: list[Unit], i: int, j: int) -> bool:
 _PART_NUMBER = re.compile(r"^(?:[" + K.CHINESE_NUMERALS + r"]{1,3}|\d{1,2})$")
 
 
+def _appendix_head(text: str) -> bool:
+    """Is the head tagged as a piece that rides on the report above it rather than a column's article: a
+    reporter's notes, a background box (什么是云（链接）, …（记者手记）)? Its tag is one of the in-article labels."""
+    m = _TAG_AT_END.search(text)
+    return m is not None and m.group(0)[1:-1] in K.SECTION_HEAD_WORDS
+
+
 def _heads_a_picture_story(units: list[Unit], j: int) -> bool:
     """Is the text under a head (from units[j]) one or two paragraphs closed by a 摄影报道 byline? Then the
     head is the title of a picture story (感受国粹), not a part of the text above. (A photo credit alone does
@@ -737,7 +745,8 @@ def _is_section_head_run(units: list[Unit], i: int, j: int, nxt: Unit, indented:
         return False  # a subheadline marked with ——, or a long block: a title block
     if any(units[x].gap < body_gap for x in range(i + 1, j)):
         return False  # lines set closer than paragraphs: one title block (kicker and headline, or a wrap)
-    if any(_COLUMN_TAG.search(units[x].text) or units[x].text in K.ARTICLE_TITLES for x in range(i, j)):
+    if any((_COLUMN_TAG.search(units[x].text) and not _appendix_head(units[x].text))
+           or units[x].text in K.ARTICLE_TITLES for x in range(i, j)):
         return False  # 图片报道; a headline tagged with its column: …（绿色焦点）
     if j - i >= 2 and first.text[-1] in "：:" and len(first.text) <= 8:
         return False  # a kicker naming who speaks: 公安部：

@@ -1,0 +1,53 @@
+"""A commentary's summary lead set without a stop under its byline, and a sidebar tagged as riding on the
+report above it (（链接）, （记者手记）): what the one-paragraph-a-line dumps print them as."""
+
+from banmian import parse_text
+
+TITLE = "健身晒心得 一举可多得（体坛观澜）"
+LEAD = "晒心得不仅是知识的共享，更是快乐的传递，很有可能会影响和带动身边的朋友参与健身"
+P1 = ("“最近自创了几个拉伸动作，对缓解运动疲劳有帮助，分享给大家。”每次运动完，河北廊坊的叶阿姨都会在朋友圈里晒一晒"
+      "自己的心得。")
+P2 = "叶阿姨最初爱上运动是因为晒数据获得的成就感，但时间久了，多少有些乏味的感觉。"
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+def test_a_summary_lead_under_the_byline_is_a_paragraph_of_its_own():
+    (a,) = parse_text(page(TITLE, "史 哲", LEAD, P1, P2)).articles
+    assert a.headline == TITLE
+    assert a.paragraphs == [LEAD, P1, P2]
+    assert [b.names for b in a.bylines] == [["史哲"]]
+
+
+def test_a_first_paragraph_cut_after_a_verb_awaiting_its_object_is_still_joined():
+    first = "与剧场暂别的日子，戏曲演出始终“在线”，上海戏曲艺术中心与旗下院团、剧场，继续陪"
+    second = "你在云上“艺”起前行。即日起至4月5日，云赏戏曲每日精彩不断。"
+    (a,) = parse_text(page("每天都有好戏等你解锁", "本报记者 朱光", first, second, P2)).articles
+    assert a.paragraphs == [first + second, P2]
+
+
+def test_a_cut_first_paragraph_that_breaks_a_word_is_still_joined():
+    first = "水漆是以水为稀释剂的涂料，具有节能环保、不燃不爆等特点，产业园规划投产后，不仅可以解决上万人的就"
+    second = "业，每年还可以减少VOC排放110万吨。"
+    (a,) = parse_text(page("亚洲最大全水漆生产线落户河北", "本报记者 刘毅", first, second, P2)).articles
+    assert a.paragraphs == [first + second, P2]
+
+
+R1 = ("本报北京3月24日电  （记者赵贝佳）3月23日是世界气象日，今年的主题是“观云识天”。知名天气预报节目主持人宋英杰认为，"
+      "这是多年来世界气象组织颁布的主题中“最亲民”的一个。")
+R2 = "为什么观云能“识天”？除了肉眼观察，还有哪些手段能预测天气？针对这些问题，记者采访了相关专家。"
+S1 = "云是大气中水汽凝结成的水滴、过冷水滴、冰晶或者它们混合组成的飘浮在空中的可见聚合物。"
+S2 = "采访中，几位专家都提到，观云识天更大的意义在于推动公众参与，让更多人关注气象。"
+
+
+def test_a_head_tagged_as_a_sidebar_stays_in_the_report_above():
+    for head in ("大气中的云是怎样形成的（链接）", "观云识天 贵在参与（记者手记）"):
+        (a,) = parse_text(page("今年世界气象日主题清新又亲民", R1, R2, head, S1, S2)).articles
+        assert a.paragraphs == [R1, R2, head, S1, S2]
+
+
+def test_a_head_tagged_with_a_column_still_heads_an_article():
+    arts = parse_text(page("今年世界气象日主题清新又亲民", R1, R2, "治鼠不能只靠猫（生态论苑）", S1, S2)).articles
+    assert [a.headline for a in arts] == ["今年世界气象日主题清新又亲民", "治鼠不能只靠猫（生态论苑）"]
