@@ -51,3 +51,35 @@ def test_a_head_tagged_as_a_sidebar_stays_in_the_report_above():
 def test_a_head_tagged_with_a_column_still_heads_an_article():
     arts = parse_text(page("今年世界气象日主题清新又亲民", R1, R2, "治鼠不能只靠猫（生态论苑）", S1, S2)).articles
     assert [a.headline for a in arts] == ["今年世界气象日主题清新又亲民", "治鼠不能只靠猫（生态论苑）"]
+
+
+E1 = "疫情期间居家的日子里，我重新拾起了搁置多年的画笔，在阳台上画下窗外的玉兰。"
+E2 = "画着画着，我发现自己并没有想象中那样笨拙，那些被忙碌遮住的喜欢，又一点点回来了。"
+
+
+def test_a_pen_name_of_four_characters_between_a_title_and_its_text_is_the_byline():
+    (a,) = parse_text(page("明天，我想重新喜欢上自己", "苏米亚娜", E1, E2)).articles
+    assert (a.kicker, a.headline) == (None, "明天，我想重新喜欢上自己")
+    assert [b.names for b in a.bylines] == [["苏米亚娜"]]
+    assert a.paragraphs == [E1, E2]
+
+
+def test_a_pen_name_under_a_text_signs_it_and_the_title_under_it_heads_the_next():
+    arts = parse_text(page("明天，我想重新喜欢上自己", E1, E2, "苏米亚娜", "非常时期 非常友邻", R1, R2)).articles
+    assert [(a.kicker, a.headline) for a in arts] == [(None, "明天，我想重新喜欢上自己"), (None, "非常时期 非常友邻")]
+    assert [b.names for b in arts[0].bylines] == [["苏米亚娜"]]
+
+
+def test_a_four_character_headline_under_a_kicker_is_no_name():
+    for head in ("高歌猛进", "江南春早", "王子文化"):
+        (a,) = parse_text(page("今年世界气象日主题清新又亲民", head, R1, R2)).articles
+        assert (a.kicker, a.headline) == ("今年世界气象日主题清新又亲民", head)
+        assert not a.bylines or all(head not in b.names for b in a.bylines)
+
+
+def test_the_epaper_byline_slot_vouches_for_a_pen_name():
+    text = ("    \n    明天，我想重新喜欢上自己\n    \n    苏米亚娜\n"
+            f"\u3000\u3000{E1}\n\u3000\u3000{E2}\n")
+    (a,) = parse_text(text).articles
+    assert a.headline == "明天，我想重新喜欢上自己"
+    assert [b.names for b in a.bylines] == [["苏米亚娜"]]

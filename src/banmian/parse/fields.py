@@ -134,6 +134,24 @@ def person_names(text: str, *, strict: bool) -> list[str] | None:
     return names
 
 
+_FOUR_HAN = re.compile(r"[\u4e00-\u9fff]{4}")
+
+
+def pen_name(text: str) -> bool:
+    """Is a line of four characters a writer's name (a pen name such as 林夏萨摩, 苏米亚娜) rather than a short
+    title (高歌猛进, 春天茶事, 江南春早, 王子文化)? A dictionary segments such a name into pieces that are all
+    personal names (林夏 / 萨摩), never into one word or a phrase of common words. Asked only where the line
+    stands as a byline does (between a title and its text, under a text, in a byline slot), since a
+    four-character title may look the same."""
+    if not _FOUR_HAN.fullmatch(text) or not is_surname_start(text) or text in K.NOT_NAMES \
+            or text[-1] in K.NOT_NAME_ENDINGS:
+        return False
+    import rjieba  # (word classes; asked only for a four-character line between a title and its text)
+
+    tags = rjieba.tag(text)
+    return len(tags) >= 2 and len(tags[0][0]) == 2 and all(t.startswith("nr") for _, t in tags)
+
+
 def parse_byline(text: str) -> list[Byline] | None:
     """Bylines with a role word: 新重庆-重庆日报记者 杨帆; 本报驻埃及记者  韩晓明  本报驻俄罗斯记者  曲  颂;
     本报记者  杨洁  通讯员  刘一剑. None when the line is not (only) bylines."""
@@ -286,6 +304,8 @@ def classify(u: Unit, indent_style: bool) -> None:
         if n <= 12:
             marked = _BYLINE_MARK.match(s)
             names = person_names(s[marked.end():] if marked else s, strict=True)
+            if names is None and u.byline_slot and pen_name(s):
+                names = [s]  # (the e-paper's byline slot vouches for a pen name: 林夏萨摩)
             if names is not None and len(names) <= 4:
                 # ◆韩浩月, 文/付秀宏: a mark makes the names a byline wherever they stand
                 u.kind = BYLINE if marked else NAMES

@@ -33,6 +33,7 @@ from .fields import (
     ends_sentence,
     ends_signed,
     is_surname_start,
+    pen_name,
 )
 from .lines import HEADER, Unit
 from .repair import usual_body_gap
@@ -72,6 +73,25 @@ class _Draft:
         self.heads: list[bool] = []
         # the last line of its title block when that line was short and plain and set over a byline
         self.part_head: str | None = None
+
+
+def mark_pen_names(units: list[Unit], wide: int) -> None:
+    """A four-character line that reads as a writer's name (``pen_name``) where a byline stands is one: set
+    between a one-line title and the text under it (明天，我想重新喜欢上自己 / 林夏萨摩 / text), or right under
+    a text with a title or nothing after it. Bare names of two or three characters are read as names
+    wherever they stand (``fields``); four characters are mostly titles, so the place must vouch too."""
+    n = len(units)
+    for k, u in enumerate(units):
+        if u.kind != HEAD or k == 0 or u.gap > 2 or len(u.text) != 4 or u.after_spaces:
+            continue
+        prev, nxt = units[k - 1], units[k + 1] if k + 1 < n else None
+        under_title = (prev.kind == HEAD and len(prev.text) >= 8 and (k < 2 or units[k - 2].kind != HEAD
+                                                                       or units[k - 2].gap >= wide)
+                       and nxt is not None and nxt.kind == BODY and nxt.gap <= 2)
+        under_text = prev.kind == BODY and (nxt is None or nxt.gap >= wide or nxt.kind == HEAD)
+        if (under_title or under_text) and pen_name(u.text):
+            u.kind = NAMES
+            u.data = [Byline(None, [u.text], None, u.text)]
 
 
 def mark_tables(units: list[Unit]) -> None:
@@ -292,6 +312,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
         body_gap = usual_body_gap(units)
     # More blank lines than usually part paragraphs: the text after them is not the same run of text.
     wide = max(2, body_gap + 1)
+    mark_pen_names(units, wide)
 
     def new() -> _Draft:
         d = _Draft()
