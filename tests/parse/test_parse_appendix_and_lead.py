@@ -48,6 +48,13 @@ def test_a_head_tagged_as_a_sidebar_stays_in_the_report_above():
         assert a.paragraphs == [R1, R2, head, S1, S2]
 
 
+def test_a_sidebar_under_a_picture_story_and_its_credit_stays_with_it():
+    caption = "“我虽然是小朋友，爱地球，也有我一份！”世界气象日来临之际，在杭州一家乐园里，小朋友们绘制环保画作。"
+    arts = parse_text(page("看云识天 我也参与", caption, "人民视觉", "大气中的云是怎样形成的（链接）", S1, S2)).articles
+    assert len(arts) == 1
+    assert arts[0].paragraphs == [caption, "大气中的云是怎样形成的（链接）", S1, S2]
+
+
 def test_a_head_tagged_with_a_column_still_heads_an_article():
     arts = parse_text(page("今年世界气象日主题清新又亲民", R1, R2, "治鼠不能只靠猫（生态论苑）", S1, S2)).articles
     assert [a.headline for a in arts] == ["今年世界气象日主题清新又亲民", "治鼠不能只靠猫（生态论苑）"]

@@ -536,7 +536,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             if (
                 cur is not None
                 and cur.has_body
-                and (not cur.closed or (cur.signed and u.gap <= body_gap))
+                and (not cur.closed or (u.gap <= body_gap and (cur.signed or _appendix_head(units[i].text))))
                 and not bylines_between
                 and _is_section_head_run(units, i, j, nxt, indented, body_gap)
                 and (_appendix_head(units[i].text) or (
