@@ -90,3 +90,18 @@ def test_the_epaper_byline_slot_vouches_for_a_pen_name():
     (a,) = parse_text(text).articles
     assert a.headline == "明天，我想重新喜欢上自己"
     assert [b.names for b in a.bylines] == [["苏米亚娜"]]
+
+
+def test_a_lead_marked_as_one_under_its_title_is_a_paragraph_of_its_own():
+    lead = ("■环保执法监管不严，也许可以拉来一些项目，企业可以减少环保投入，多赚些银子，可以给一个地方带来一时漂亮的GDP数据，"
+            "助力官员升迁")
+    body = "为改善京津冀及周边地区大气质量，环保部近期开展了大气污染防治强化督查。"
+    (a,) = parse_text(page("生态环境要为投资环境让路吗（生态论苑）", lead, body, P2, "贺 震")).articles
+    assert a.paragraphs == [lead, body, P2]
+
+
+def test_a_paragraph_ending_in_a_note_after_its_last_sentence_is_whole():
+    ended = "“春天是打开的书，每一页都是新的。”（《花间小记》第137页）"
+    nxt = "从来，我们都把春天当作一年的开始，可春天也是一种打开世界的方式。"
+    (a,) = parse_text(page("打开春天的方式", "周立民", E1, ended, nxt)).articles
+    assert a.paragraphs == [E1, ended, nxt]

@@ -28,6 +28,8 @@ from .lines import FLUSH, PARA, Unit
 
 # A paragraph ending in one of these is complete even without a full stop (it introduces what follows).
 _OPEN_ENDS = frozenset("：:—")
+# Marks that open a commentary's summary lead (■有人把环保监管比作猫捉老鼠，…).
+_LEAD_MARKS = "■█"
 # A line starting with one of these continues a sentence.
 _CONTINUES = frozenset("，。、；：！？”’）)》…")
 # Words a sentence does not stop on…
@@ -116,6 +118,15 @@ def _looks_cut(a: str, b: str) -> bool:
         or _INNER_END.search(a) is not None or (a[-1].isdigit() and len(a) >= 6)
         or ("，" in a and _opens_mid_clause(b))  # 天坑是一种漏斗形岩溶地质景观，大部分坑壁 | 都是陡崖环绕。
     )
+
+
+def _ends_with_note(a: str) -> bool:
+    """Does the paragraph end in a bracketed note set after its last sentence (…便是春天。（《花间集》第137页）,
+    …说。（资料来源：中国气象报））? The sentence before the note has ended, so the paragraph has too."""
+    if a[-1] not in "）)":
+        return False
+    k = max(a.rfind("（"), a.rfind("("))
+    return k > 0 and ends_sentence(a[:k]) and a[k:].count("）") + a[k:].count(")") == 1
 
 
 def _quote_runs_across(a: str, b: str) -> bool:
@@ -227,7 +238,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
                 or (nxt is not None and nxt.gap == 0 and nxt.indent == PARA))
     if t[-1] == "—" and t[-2:] != "——" and u.text[0] == "—" and u.gap <= 1:
         return True  # a dash cut in two: …他就动起了脑筋— | —能不能发明…
-    if (t[-1] in _OPEN_ENDS or ends_sentence(t) or _is_bracketed(t)) and not (
+    if (t[-1] in _OPEN_ENDS or ends_sentence(t) or _is_bracketed(t) or _ends_with_note(t)) and not (
             a.kind == BODY and u.gap <= 1 and u.indent != PARA and _quote_runs_across(t, u.text)) and not (
             t[-1] == "—" and t.count("（") > t.count("）")):  # (…发展规划（2014— | 2020年）》)
         return False
@@ -240,8 +251,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
             and not (a.kind == BODY and _cut_mid_word(t, u.text))):  # (…条件相配合，这 | 些条件不外乎如下几点：)
         # (unless a jump line cuts it in turn: （下转第九版） follows text, never a title)
         return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
-    if len(out) >= 2 and out[-2].kind in (BYLINE, NAMES) and _summary_lead(t, u.text):
-        return False  # a commentary's summary lead under its byline, set without a stop
+    if (len(out) >= 2 and (out[-2].kind in (BYLINE, NAMES) or (out[-2].kind == HEAD and t[0] in _LEAD_MARKS))
+            and _summary_lead(t, u.text)):
+        return False  # a commentary's summary lead under its byline (or marked ■ under its title), set without a stop
     if a.kind == BODY:
         # (a dateline with its reporters, 本报电  （记者刘毅）, is never a paragraph of its own)
         # (or shorter, cut where no paragraph ends: “安全是首要的。工程 | 安全、院感防控…)
