@@ -105,3 +105,18 @@ def test_a_paragraph_ending_in_a_note_after_its_last_sentence_is_whole():
     nxt = "从来，我们都把春天当作一年的开始，可春天也是一种打开世界的方式。"
     (a,) = parse_text(page("打开春天的方式", "周立民", E1, ended, nxt)).articles
     assert a.paragraphs == [E1, ended, nxt]
+
+
+def test_a_kicker_on_the_line_of_a_headline_ending_in_an_exclamation_makes_a_title_not_text():
+    line = "新国际博览中心方舱医院今天起分批送走符合条件的出院者 “我好了！ 我要回家了！”"
+    (a,) = parse_text(page(line, R1, R2)).articles
+    assert (a.kicker, a.headline) == ("新国际博览中心方舱医院今天起分批送走符合条件的出院者", "“我好了！ 我要回家了！”")
+    assert a.paragraphs == [R1, R2]
+
+
+def test_a_kicker_in_clauses_on_the_line_of_a_headline_naming_its_place_with_a_colon():
+    line = "今年采暖季前，全市将完成数百个村的改造任务，基本实现南部平原地区无煤化 北京：“煤改电”正攻坚（绿色家园）"
+    (a,) = parse_text(page(line, "本报记者 赵贝佳", R2, S2)).articles
+    assert a.headline == "北京：“煤改电”正攻坚（绿色家园）"
+    assert a.kicker == "今年采暖季前，全市将完成数百个村的改造任务，基本实现南部平原地区无煤化"
+    assert a.paragraphs == [R2, S2]

@@ -137,6 +137,9 @@ def person_names(text: str, *, strict: bool) -> list[str] | None:
 _FOUR_HAN = re.compile(r"[\u4e00-\u9fff]{4}")
 
 
+_KICKER_THEN_HEADLINE = re.compile(r"^[\u4e00-\u9fff\w“”]{8,30}[ \u3000]+\S.{3,29}$")
+
+
 def pen_name(text: str) -> bool:
     """Is a line of four characters a writer's name (a pen name such as 林夏萨摩, 苏米亚娜) rather than a short
     title (高歌猛进, 春天茶事, 江南春早, 王子文化)? A dictionary segments such a name into pieces that are all
@@ -324,7 +327,10 @@ def classify(u: Unit, indent_style: bool) -> None:
     if ends_sentence(s):
         # Headlines may end in ！ or ？ (不必恐慌，春天临近了！), but they are short and hold no full stop; a
         # question after a colon is text (记者：…有哪些变化？ 问：…如何治疗？ 还是那句话：…春天还会远吗？).
-        u.kind = HEAD if (n <= (36 if " " in s else 24) and s[-1] not in "。；;…" and "。" not in s
+        # A kicker set on the headline's line makes a longer one: a plain phrase, a space, then the headline
+        # (世博方舱医院今天起分批送走符合条件的出院者 “我战胜了病毒！ 我要出院了！”).
+        limit = 60 if _KICKER_THEN_HEADLINE.match(s) else 36 if " " in s else 24
+        u.kind = HEAD if (n <= limit and s[-1] not in "。；;…" and "。" not in s
                           and not ("：" in s[1:-1] and s[-1] in "？！?!")) else BODY
         return
     if n <= 48 and "。" not in s:
@@ -336,8 +342,10 @@ def classify(u: Unit, indent_style: bool) -> None:
     # paragraph that a column break cut.
     if n <= 90 and " " in s and "。" not in s:
         last = s.rsplit(" ", 1)[1]
-        if "，" not in s or (4 <= len(last) <= 24 and not any(c in last for c in "，、；：")):
-            # (a kicker with commas and its headline on one line: 李强：坚定信心、毫不松懈，… 扎实细致做好面上核酸筛查)
+        if "，" not in s or (4 <= len(last) <= 24 and not any(c in last for c in "，、；")
+                             and last.find("：") in (-1, 2, 3, 4)):
+            # (a kicker with commas and its headline on one line: 李强：坚定信心、毫不松懈，… 扎实细致做好面上核酸筛查;
+            # the headline may open with who or where it speaks of: … 北京：“煤改电”正攻坚（绿色家园·清洁取暖）)
             u.kind = HEAD
             return
     u.kind = BODY
