@@ -213,14 +213,22 @@ def title_lines(units: list[Unit], i: int, j: int) -> list[str]:
         if (out and u.gap == 0 and u.indent != HEADER and units[x - 1].indent != HEADER
                 and not t.startswith("——") and out[-1][-1] not in "：:—！？"
                 # a clause pair is a kicker, unless the wrap cut its last clause to a stub (不必恐慌，春天 / 临近了！)
-                and ("，" not in out[-1] or (len(out[-1].rsplit("，", 1)[1]) <= 2 and len(out[-1]) + len(t) <= 20))
+                # or to a subject whose predicate opens the next line (历经苦难，叙利亚局势 / 依然脆弱（国际视点）)
+                and ("，" not in out[-1] or (len(out[-1].rsplit("，", 1)[1]) <= 2 and len(out[-1]) + len(t) <= 20)
+                     or (len(out[-1]) + len(t) <= 40 and " " not in out[-1] + t
+                         and _subject_awaits_predicate(out[-1].rsplit("，", 1)[1], t)))
                 and not _COLUMN_TAG.search(out[-1])
                 and not out[-1].endswith(K.KICKER_VERBS) and not _LETTER_SPACED.match(out[-1])):
             size = len(out[-1]) + len(t)
-            if len(out[-1]) <= 4 and len(t) >= 3 * len(out[-1]):
-                # a wrap cuts a headline near its middle: a short word over a line three times as long is a
-                # lead-in set as a kicker (内蒙古 / 推进呼伦贝尔中俄蒙合作先导区建设)
+            if (len(out[-1]) <= 4 and len(t) >= 3 * len(out[-1])) or (
+                    " " not in out[-1] + t and len(t) > 2 * len(out[-1]) and not _clause_goes_on(out[-1], t)):
+                # a wrap cuts a headline near its middle (the first line fills the column): a short word over a
+                # line three times as long is a lead-in set as a kicker (内蒙古 / 推进呼伦贝尔中俄蒙合作先导区建设),
+                # and so is a whole phrase under half as long as the line under it (质检总局 / 去年截获…122万次)
                 out.append(t)
+                continue
+            if "，" in out[-1] and " " not in out[-1] + t:
+                out[-1] += t  # (a clause cut to a stub or to its subject, above)
                 continue
             if (size <= 48 and not _whole_spaced_line(out[-1], t)) if " " in out[-1] else size <= 20 or (
                     size <= 40 and " " not in t and _clause_goes_on(out[-1], t)) or _wrap_stub(out[-1], t):
@@ -253,6 +261,24 @@ def _wrap_stub(first: str, second: str) -> bool:
         return False
     sizes = [len(_TAG_AT_END.sub("", p)) for p in _SPACES.split(first + second) if p]
     return max(sizes) <= 1.5 * min(sizes)
+
+
+def _subject_awaits_predicate(clause: str, second: str) -> bool:
+    """Is the last clause of a title line a subject with no verb, whose predicate opens the next line with an
+    adverb, an adjective or a verb and no clause break (…，叙利亚局势 / 依然脆弱)? A kicker's last clause is
+    whole (…，继续保持高压态势), and a headline under it opens a statement of its own (…，“绣花”供给侧 / 今年春耕…)."""
+    if len(clause) < 3 or "，" in second or not _HAN_START.match(clause):
+        return False
+    import rjieba  # (word classes; asked only for a title line with a comma over another line)
+
+    own, rest = rjieba.tag(clause), rjieba.tag(second[:8])
+    if any(tag[0] == "v" for _, tag in own) or own[-1][1][0] not in "n" or not rest:
+        return False
+    first_tag = rest[0][1][0]
+    return first_tag in "va" or (first_tag == "d" and len(rest) > 1 and rest[1][1][0] in "va")
+
+
+_HAN_START = re.compile(r"^[\u4e00-\u9fff]")
 
 
 def _clause_goes_on(first: str, second: str) -> bool:

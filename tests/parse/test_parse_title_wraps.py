@@ -1,0 +1,32 @@
+"""Which two title lines are one headline wrapped by the column and which a kicker over its headline: the
+wrap's first line fills the column, and a wrap cuts a clause where it is not finished."""
+
+from banmian import parse_text
+
+R1 = "本报北京3月24日电  （记者赵贝佳）3月23日是世界气象日，今年的主题是“观云识天”。"
+R2 = "为什么观云能“识天”？除了肉眼观察，还有哪些手段能预测天气？针对这些问题，记者采访了相关专家。"
+
+
+def title(*lines: str) -> tuple:
+    a = parse_text("\n".join(lines) + "\n\n" + R1 + "\n\n" + R2 + "\n").articles[0]
+    assert a.paragraphs == [R1, R2]
+    return a.kicker, a.headline, a.subheadlines
+
+
+def test_a_whole_phrase_under_half_as_long_as_the_line_below_is_a_kicker():
+    assert title("国家统计局", "前两月工业增速加快至6.3%") == ("国家统计局", "前两月工业增速加快至6.3%", [])
+
+
+def test_a_wrap_that_cuts_a_clause_to_its_subject_is_one_headline():
+    assert title("历经寒冬，全球经济", "仍然低迷（国际视点）") == (None, "历经寒冬，全球经济仍然低迷（国际视点）", [])
+    assert title("人潮涌动，春运大潮", "持续升温（新春走基层）") == (None, "人潮涌动，春运大潮持续升温（新春走基层）", [])
+
+
+def test_a_kicker_in_clauses_over_a_headline_that_says_something_of_its_own_stays_apart():
+    assert title("铆住需求端，“绣花”供给侧", "今年春耕不一样") == ("铆住需求端，“绣花”供给侧", "今年春耕不一样", [])
+    assert title("查办工作开局良好，继续保持高压态势", "今年已查处各类案件八百余起") == (
+        "查办工作开局良好，继续保持高压态势", "今年已查处各类案件八百余起", [])
+
+
+def test_a_wrap_whose_first_line_fills_the_column_is_still_joined():
+    assert title("人类命运共同体理念首次载入", "联合国人权理事会决议") == (None, "人类命运共同体理念首次载入联合国人权理事会决议", [])
