@@ -120,3 +120,28 @@ def test_a_kicker_in_clauses_on_the_line_of_a_headline_naming_its_place_with_a_c
     assert a.headline == "北京：“煤改电”正攻坚（绿色家园）"
     assert a.kicker == "今年采暖季前，全市将完成数百个村的改造任务，基本实现南部平原地区无煤化"
     assert a.paragraphs == [R2, S2]
+
+
+LONG_LEAD = ("如果说在某个项目达到顶尖水平的运动员，是超越了竞争对手，那么站在顶尖位置还继续追求极致，则是对自我的超越")
+QUOTE = "“我从不会安于现状，我就是受不了自己在某个晚上没能表现出应有的水平。”这是一位老将在赛季末说的话。"
+
+
+def test_a_long_summary_lead_right_under_a_column_title_is_a_paragraph_of_its_own():
+    (a,) = parse_text(page("追求极致是种境界（体坛观澜）", LONG_LEAD, QUOTE, P2, "唐天奕")).articles
+    assert a.paragraphs == [LONG_LEAD, QUOTE, P2]
+
+
+def test_a_lead_marked_as_one_may_hold_sentences():
+    lead = ("■有人把环保监管比作猫捉老鼠，可谓环保监管遭遇了鼠患。治鼠患，投药，养猫，还得堵好鼠道，多管齐下才能有效。"
+            "治理企业环境违法，同样如此")
+    body = "为改善京津冀及周边地区大气质量，环保部近日从全国抽调执法人员开展督查。"
+    (a,) = parse_text(page("治鼠不能只靠猫（生态论苑）", lead, body, P2, "贺 震")).articles
+    assert a.paragraphs == [lead, body, P2]
+
+
+def test_a_long_first_paragraph_under_a_part_head_cut_after_a_verb_is_joined():
+    first = "国家卫生计生委副主任王培安介绍，国家从2016年起实施健康扶贫工程，一年来，国务院扶贫办会同有关部门围绕"
+    second = "防止因病致贫、因病返贫，精准施策，推动健康扶贫工程取得明显成效。"
+    text = page("去年分类救治贫困患者两百多万", R1, "基层工作者两个多月摸底核查", first, second, P2)
+    (a,) = parse_text(text).articles
+    assert a.paragraphs == [R1, "基层工作者两个多月摸底核查", first + second, P2]

@@ -137,6 +137,8 @@ def person_names(text: str, *, strict: bool) -> list[str] | None:
 _FOUR_HAN = re.compile(r"[\u4e00-\u9fff]{4}")
 
 
+# A headline's column tag: 华北明珠 再绽璀璨（绿色焦点）. (A part head like 于殿利（商务印书馆总经理） names a person.)
+COLUMN_TAG = re.compile(r"^[^（）]{5,}（[^（）]{2,12}）$")
 _KICKER_THEN_HEADLINE = re.compile(r"^[\u4e00-\u9fff\w“”]{8,30}[ \u3000]+\S.{3,29}$")
 
 

@@ -14,6 +14,7 @@ from . import knowledge as K
 from .fields import (
     BODY,
     BYLINE,
+    COLUMN_TAG,
     HEAD,
     JUMP,
     NAMES,
@@ -251,9 +252,13 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
             and not (a.kind == BODY and _cut_mid_word(t, u.text))):  # (…条件相配合，这 | 些条件不外乎如下几点：)
         # (unless a jump line cuts it in turn: （下转第九版） follows text, never a title)
         return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
-    if (len(out) >= 2 and (out[-2].kind in (BYLINE, NAMES) or (out[-2].kind == HEAD and t[0] in _LEAD_MARKS))
-            and _summary_lead(t, u.text)):
-        return False  # a commentary's summary lead under its byline (or marked ■ under its title), set without a stop
+    if len(out) >= 2 and _summary_lead(t, u.text, marked=t[0] in _LEAD_MARKS) and (
+            out[-2].kind in (BYLINE, NAMES)
+            or (out[-2].kind == HEAD and (t[0] in _LEAD_MARKS or (a.kind == BODY and COLUMN_TAG.match(out[-2].text))))
+            or (t[0] in _LEAD_MARKS and a.gap > body_gap)):
+        # a commentary's summary lead set without a stop: under its byline, under a column's title (…（体坛观澜）)
+        # when too long for a title line, or marked ■ where a text begins
+        return False
     if a.kind == BODY:
         # (a dateline with its reporters, 本报电  （记者刘毅）, is never a paragraph of its own)
         # (or shorter, cut where no paragraph ends: “安全是首要的。工程 | 安全、院感防控…)
@@ -292,14 +297,15 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         _looks_cut(t, u.text) or page.joins(k, t, u.text) or _cut_mid_word(t, u.text))
 
 
-def _summary_lead(a: str, b: str) -> bool:
+def _summary_lead(a: str, b: str, *, marked: bool = False) -> bool:
     """Is ``a``, the first paragraph under a title block or byline, a commentary's summary lead (导语) set
     without a closing stop, rather than the first half of a paragraph that a column break cut? Such a lead is a
     whole statement of clauses (晒心得不仅是知识的共享，更是快乐的传递，…带动身边的朋友参与健身): it stops on a
     whole word, never on a word that waits for more, and the paragraph under it opens a sentence of its own.
-    A dateline, an open quotation or bracket, a full stop inside, or a lead opening (近日，…) is news text."""
-    if len(a) < 20 or "，" not in a or _INNER_END.search(a) or "；" in a:
-        return False
+    A dateline, an open quotation or bracket, a full stop inside (unless a ■ marks the lead), or a lead
+    opening (近日，…) is news text."""
+    if len(a) < 20 or "，" not in a or ((_INNER_END.search(a) or "；" in a) and not marked):
+        return False  # (a lead marked ■ may hold sentences: …同样如此)
     if a.count("“") != a.count("”") or a.count("（") != a.count("）") or a.count("《") != a.count("》"):
         return False
     if _DATELINE.match(a) or _LEAD.match(a) or _REPORTED_OPENING.match(a) or _stops_after_comma(a):

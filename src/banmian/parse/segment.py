@@ -22,6 +22,7 @@ from . import knowledge as K
 from .fields import (
     BODY,
     BYLINE,
+    COLUMN_TAG,
     CREDIT,
     HEAD,
     JUMP,
@@ -45,8 +46,7 @@ _DATELINE_OUTLET = re.compile(r"^[（(]?据?(本报|新华社|中新社|人民�
 # A page header line: 2024年3月13日 星期三, 第1版 要闻, 人民日报 2017年3月25日 第2版.
 _PAGE_FURNITURE = re.compile(r"^(?=.*(?:\d{4}年\d{1,2}月\d{1,2}日|第\s*\d{1,3}\s*版))[^，。；！？“”]{2,40}$")
 _SPACES = re.compile(r"[ \xa0]+")
-# A headline's column tag: 华北明珠 再绽璀璨（绿色焦点）. (A part head like 于殿利（商务印书馆总经理） names a person.)
-_COLUMN_TAG = re.compile(r"^[^（）]{5,}（[^（）]{2,12}）$")
+_COLUMN_TAG = COLUMN_TAG
 # A person's name and post: 高晓东（复旦大学附属中山医院感染管理科副科长）.
 _TAG_AT_END = re.compile(r"（[^（）]{2,12}）$")
 _NAME_WITH_POST = re.compile(r"^[\u4e00-\u9fff·]{2,4}（[^（）]{4,}）$")
