@@ -71,6 +71,13 @@ def test_a_pen_name_of_four_characters_between_a_title_and_its_text_is_the_bylin
     assert a.paragraphs == [E1, E2]
 
 
+def test_a_pen_name_under_a_headline_wrapped_onto_two_lines_is_the_byline():
+    (a,) = parse_text("明天，我想重新\n喜欢上自己\n\n苏米亚娜\n\n" + E1 + "\n\n" + E2 + "\n").articles
+    assert [b.names for b in a.bylines] == [["苏米亚娜"]]
+    assert "苏米亚娜" not in (a.kicker, a.headline, *a.subheadlines)
+    assert a.paragraphs == [E1, E2]
+
+
 def test_a_pen_name_under_a_text_signs_it_and_the_title_under_it_heads_the_next():
     arts = parse_text(page("明天，我想重新喜欢上自己", E1, E2, "苏米亚娜", "非常时期 非常友邻", R1, R2)).articles
     assert [(a.kicker, a.headline) for a in arts] == [(None, "明天，我想重新喜欢上自己"), (None, "非常时期 非常友邻")]

@@ -77,7 +77,8 @@ class _Draft:
 
 def mark_pen_names(units: list[Unit], wide: int) -> None:
     """A four-character line that reads as a writer's name (``pen_name``) where a byline stands is one: set
-    between a one-line title and the text under it (明天，我想重新喜欢上自己 / 林夏萨摩 / text), or right under
+    between a headline (one line, or one wrapped onto two) and the text under it (明天，我想重新喜欢上自己 / 林夏萨摩 /
+    text), or right under
     a text with a title or nothing after it. Bare names of two or three characters are read as names
     wherever they stand (``fields``); four characters are mostly titles, so the place must vouch too."""
     n = len(units)
@@ -85,9 +86,12 @@ def mark_pen_names(units: list[Unit], wide: int) -> None:
         if u.kind != HEAD or k == 0 or u.gap > 2 or len(u.text) != 4 or u.after_spaces:
             continue
         prev, nxt = units[k - 1], units[k + 1] if k + 1 < n else None
-        under_title = (prev.kind == HEAD and len(prev.text) >= 8 and (k < 2 or units[k - 2].kind != HEAD
-                                                                       or units[k - 2].gap >= wide)
-                       and nxt is not None and nxt.kind == BODY and nxt.gap <= 2)
+        top = k - 1  # the title lines above it: a headline, perhaps wrapped onto a second line with no blank
+        if top > 0 and units[top - 1].kind == HEAD and prev.gap == 0:
+            top -= 1
+        under_title = (prev.kind == HEAD and nxt is not None and nxt.kind == BODY and nxt.gap <= 2
+                       and (top == 0 or units[top - 1].kind != HEAD or units[top].gap >= wide)
+                       and sum(len(units[x].text) for x in range(top, k)) >= 8)
         under_text = prev.kind == BODY and (nxt is None or nxt.gap >= wide or nxt.kind == HEAD)
         if (under_title or under_text) and pen_name(u.text):
             u.kind = NAMES
