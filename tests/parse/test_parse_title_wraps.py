@@ -30,3 +30,4 @@ def test_a_kicker_in_clauses_over_a_headline_that_says_something_of_its_own_stay
 
 def test_a_wrap_whose_first_line_fills_the_column_is_still_joined():
     assert title("人类命运共同体理念首次载入", "联合国人权理事会决议") == (None, "人类命运共同体理念首次载入联合国人权理事会决议", [])
+

@@ -118,6 +118,9 @@ def _looks_cut(a: str, b: str) -> bool:
         or len(a) > 30
         or _INNER_END.search(a) is not None or (a[-1].isdigit() and len(a) >= 6)
         or ("，" in a and _opens_mid_clause(b))  # 天坑是一种漏斗形岩溶地质景观，大部分坑壁 | 都是陡崖环绕。
+        or _stops_after_pause(a)  # …呈现以下特点：知识 | 流程外包…; …具有节能环保、不燃 | 不爆等特点。
+        or ("，" in a and _QUANTITY_START.match(b) is not None)  # 1—2月，公路水路完成固定资产投资 | 1726亿元，…
+        or (a.endswith(K.JOB_TITLES) and _SPEAKER_START.match(b) is not None)  # …产业联盟会长 | 杨元一表示，…
     )
 
 
@@ -134,6 +137,19 @@ def _quote_runs_across(a: str, b: str) -> bool:
     """Does a quotation opened in ``a`` close in ``b`` (…很危险。 | 能不能快点来帮我们开下门！”)? Then a break
     between them, even after a full stop, falls inside one paragraph."""
     return a.count("“") > a.count("”") and b.count("”") > b.count("“")
+
+
+def _stops_after_pause(a: str) -> bool:
+    """Does the line stop one or two characters after an enumeration comma or a colon inside it (…特点：知识 |
+    流程…)? A title names its items whole, and what follows its colon is a phrase of its own."""
+    k = max(a.rfind("、"), a.rfind("："))
+    return k > 0 and 1 <= len(a) - k - 1 <= 2
+
+
+# A line that opens with an amount (1726亿元，…; 59.3亿吨…) goes on with a sentence: a paragraph opens otherwise.
+_QUANTITY_START = re.compile(r"^\d+(?:\.\d+)?(?:[万亿千百]+)?(?:元|美元|吨|人|个|家|辆|户|项|次|件|米|公里|千瓦时|%|％)")
+# A person and his speech verb opening the line (杨元一表示，): the post that names him ended the line above.
+_SPEAKER_START = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:表示|说|指出|认为|介绍|强调|坦言|告诉)")
 
 
 def _stops_after_comma(a: str) -> bool:
@@ -273,7 +289,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
                 and _cut_mid_word(t, u.text))
     if _DATELINE.match(t):
         return True
-    if _DATELINE.match(u.text) or t[-1] in "）)" or (_SECTION_HEAD.match(t) and not (t.count("，") >= 2 and len(t) > 36)):
+    if _DATELINE.match(u.text) or t[-1] in "）)" or (_SECTION_HEAD.match(t) and not (t.count("，") >= 2 and (len(t) > 36 or t[-1] == "，"))):
         return False  # (a lead marked █ and cut, █环保执法监管不严，…，可以给一个地方带来 | 一时漂亮的…, is no head)
     parts = t.split()
     if (len(parts) >= 2 and len(parts[0]) >= 8 and len(parts[-1]) >= 4 and "。" not in t and t[-1] not in "，、"

@@ -1,0 +1,30 @@
+"""Column breaks in one-paragraph-a-line dumps: a short first half that no title line could be (it stops just
+after a colon or an enumeration comma, or the line under it goes on with an amount or with the speaker its
+post names) is joined to the second half."""
+
+from banmian import parse_text
+
+LEAD = "前两月，我国企业签订服务外包合同额1264.2亿元人民币，执行额885.4亿元，分别增长14.1%和10.9%。"
+
+
+def paragraphs(*blocks: str) -> list[str]:
+    (a,) = parse_text("前两月服务外包合同执行额增10.9%\n\n" + "\n\n".join(blocks) + "\n").articles
+    return a.paragraphs
+
+
+def test_a_line_stopping_just_after_a_colon_or_an_enumeration_comma_was_cut_by_a_column_break():
+    for a, b in (("前两月我国服务外包呈现以下特点：知识", "流程外包服务呈现较快增长，信息技术服务业在发包行业中占比最高。"),
+                 ("水漆是以水为稀释剂的涂料，具有节能环保、不燃", "不爆等特点。产业园规划投产后，不仅可以解决上万人的就业。")):
+        assert paragraphs(LEAD, a, b) == [LEAD, a + b]
+
+
+def test_a_line_going_on_with_an_amount_or_with_the_speaker_its_post_names_was_cut():
+    for a, b in (("1—2月，公路水路完成固定资产投资", "1726亿元，同比增长33.9%，完成全年投资目标的9.6%。"),
+                 ("中国化工学会会长、中国水性涂料产业联盟会长", "杨元一表示，在欧美一些发达国家，水漆的使用率已经达到80%以上。")):
+        assert paragraphs(LEAD, a, b) == [LEAD, a + b]
+
+
+def test_a_part_head_naming_its_items_whole_stays_a_head():
+    head = "三大变化：规模、结构与质量"
+    body = "从规模看，服务外包执行额继续增长，离岸业务增速有所放缓。"
+    assert paragraphs(LEAD, head, body) == [LEAD, head, body]
