@@ -28,3 +28,18 @@ def test_a_part_head_naming_its_items_whole_stays_a_head():
     head = "三大变化：规模、结构与质量"
     body = "从规模看，服务外包执行额继续增长，离岸业务增速有所放缓。"
     assert paragraphs(LEAD, head, body) == [LEAD, head, body]
+
+
+def test_a_first_paragraph_cut_after_a_measure_word_under_its_title_is_joined():
+    first, second = "自3月16日A股砸出个", "瞬间底部之后，近半个月来沪深股市进入了一个大箱体整理态势。"
+    (a,) = parse_text("“政策底”已现 “市场底”还有待夯实\n\n" + first + "\n\n" + second + "\n\n" + LEAD + "\n").articles
+    assert a.headline == "“政策底”已现 “市场底”还有待夯实"
+    assert a.paragraphs == [first + second, LEAD]
+
+
+def test_a_text_set_off_by_a_wide_gap_and_cut_one_character_into_a_clause_is_joined():
+    first, second = "在文化交流日益频繁的今天，越", "来越多外国留学生来到中国读大学，他们也对中国的传统文化颇感兴趣。"
+    text = f"前两月服务外包合同执行额增10.9%\n\n{LEAD}\n\n\n\n{first}\n\n{second}\n\n \n图片报道\n"
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["前两月服务外包合同执行额增10.9%", "图片报道"]
+    assert arts[1].paragraphs == [first + second]

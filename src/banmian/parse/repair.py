@@ -285,8 +285,10 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         # way a news lead does and a word runs across the break (3月24日，在黑龙江…农机专业合作 | 社院内，…: a
         # body printed before its title starts after a wide gap)
         # (3月27日“世界戏剧日”到来之际，…进校园活 | 动，…: the time word opens a clause that a comma closes)
+        # (在文化交流日益频繁的今天，越 | 来越多…: no title line stops one character into a clause either)
         return ((_opens_paragraph(t) or ("，" in t and _LEAD.match(t) is not None)) and len(t) >= 16
-                and _cut_mid_word(t, u.text))
+                and _cut_mid_word(t, u.text)) or (len(t) >= 8 and _stops_after_comma(t) and t[-1] != "，"
+                                                   and _cut_mid_word(t, u.text))
     if _DATELINE.match(t):
         return True
     if _DATELINE.match(u.text) or t[-1] in "）)" or (_SECTION_HEAD.match(t) and not (t.count("，") >= 2 and (len(t) > 36 or t[-1] == "，"))):
@@ -305,6 +307,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         or (t[-1] not in _CLOSING_PARTICLES and page.joins(k, t, u.text, strict=True))
         or t.count("“") > t.count("”") or "——" in t[2:-2] or ("，" in t and _cut_mid_word(t, u.text))
         or _stops_after_comma(t)
+        # (a measure word waits for its noun: 自3月16日A股砸出个 | 瞬间底部之后…)
+        or (t[-1] == "个" and not t.endswith(("这个", "那个", "哪个", "个个")))
         # (under a picture story's title, 图片报道, its caption follows with no title line of its own)
         or (prev.text in K.ARTICLE_TITLES and len(t) >= 12)
     ):
