@@ -152,3 +152,12 @@ def test_a_long_first_paragraph_under_a_part_head_cut_after_a_verb_is_joined():
     text = page("去年分类救治贫困患者两百多万", R1, "基层工作者两个多月摸底核查", first, second, P2)
     (a,) = parse_text(text).articles
     assert a.paragraphs == [R1, "基层工作者两个多月摸底核查", first + second, P2]
+
+
+def test_a_dated_sentence_under_a_photo_credit_is_its_caption_not_the_next_kicker():
+    pic = "河北廊坊的叶阿姨在朋友圈里晒一晒自己的健身心得，成了社区里小有名气的健身达人。"
+    text = (page("健身晒心得", pic, "人民视觉") + "\n\n" + page("3月23日，叶阿姨在社区健身房里做拉伸",
+                                                          "河北廊坊补短板创特色", "全民健身带动社区活力", "本报记者 史哲", R1, R2))
+    arts = parse_text(text).articles
+    assert [(a.kicker, a.headline) for a in arts] == [(None, "健身晒心得"), ("河北廊坊补短板创特色", "全民健身带动社区活力")]
+    assert arts[0].captions == ["3月23日，叶阿姨在社区健身房里做拉伸"]

@@ -554,11 +554,12 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             continue
         if (j - i >= 2 and body_follows and cur is not None and cur.has_body and i > 0
                 and (cur.closed or (units[i - 1].kind == BYLINE and units[i - 1].data[0].role == "摄影报道"))
-                and u.gap >= wide and not bylines_between
-                and not cur.article.captions and _foreign_to_text_below(units[i].text, run[1:], units, b)):
+                and u.gap >= wide and not cur.article.captions
+                and ((not bylines_between and _foreign_to_text_below(units[i].text, run[1:], units, b))
+                     or (j - i >= 3 and _DATED_SENTENCE.match(units[i].text) is not None))):
             # under a photo credit (or a picture story's 摄影报道 byline), a line that shares no word with the
             # title and text below it: the picture's caption (日前该校老师在指导泰国学生练习书法), not the next
-            # article's kicker
+            # article's kicker; so is a dated sentence over a kicker and its headline (4月15日，渔民在进行春季捕鱼)
             cur.article.captions.append(units[i].text)
             i += 1
             continue
@@ -647,6 +648,8 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
     return articles, leftover
 
 
+# A sentence opening on its date and a comma (4月15日，…): a caption or a text, never a kicker.
+_DATED_SENTENCE = re.compile(r"^\d{1,2}月\d{1,2}日(?:[上下]午|晚|凌晨)?，")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
