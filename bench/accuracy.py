@@ -113,8 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         ceiling = {key: aggregate([score_page(p.gold, p.gold) for p in pages if key in (p.style, p.gold["paper"])])
                    for key in (*STYLES, *sorted(by_paper))}
         report["splits"][split]["ceiling"] = ceiling
-        print(f"  {split} ceiling (gold scored as the parse), article F1: "
-              + ", ".join(f"{k} {v['article_f1']:.3f}" for k, v in ceiling.items()))
+        print(f"  {split} ceiling (gold scored as the parse), article F1 / paragraph F1: "
+              + ", ".join(f"{k} {v['article_f1']:.3f}/{v['paragraph_f1']:.3f}" for k, v in ceiling.items()))
 
     bundled = []
     for gold_path in sorted(BUNDLED_GOLD.glob("*.gold.json")):
