@@ -43,3 +43,20 @@ def test_a_text_set_off_by_a_wide_gap_and_cut_one_character_into_a_clause_is_joi
     arts = parse_text(text).articles
     assert [a.headline for a in arts] == ["前两月服务外包合同执行额增10.9%", "图片报道"]
     assert arts[1].paragraphs == [first + second]
+
+
+def test_a_long_line_of_clauses_cut_inside_a_word_is_joined_even_when_both_halves_look_like_title_lines():
+    first = "如果说在某个项目达到顶尖水平的运动员，是超越了竞争对手，那么站在顶尖位置还继续追"
+    second = "求极致，则是对自我的超越"
+    body = "“我从不会安于现状，我就是受不了自己在某个晚上没能表现出应有的水平。”这是一位老将在赛季末说的话。"
+    (a,) = parse_text(f"追求极致是种境界（体坛观澜）\n\n{first}\n\n{second}\n\n{body}\n\n唐天奕\n").articles
+    assert (a.kicker, a.headline, a.subheadlines) == (None, "追求极致是种境界（体坛观澜）", [])
+    assert a.paragraphs == [first + second, body]
+
+
+def test_a_lead_marked_with_a_square_and_cut_inside_a_word_is_joined():
+    first, second = "■有人把环保监管比作猫捉老鼠，目前企业环", "境违法比例居高不下，可谓环保监管遭遇了鼠患。"
+    body = "为改善京津冀及周边地区大气质量，环保部近日从全国抽调执法人员开展督查。"
+    (a,) = parse_text(f"治鼠不能只靠猫（生态论苑）\n\n{first}\n\n{second}\n\n{body}\n\n贺 震\n").articles
+    assert a.subheadlines == []
+    assert a.paragraphs == [first + second, body]

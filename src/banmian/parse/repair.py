@@ -265,7 +265,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         return False
     if (u.kind != BODY and not ends_sentence(u.text) and not (nxt is not None and nxt.kind == JUMP and nxt.gap <= 1)
             and not (u.text[-1] in "：:" and len(u.text) > 12)  # (a kicker naming who speaks is short: 公安部：)
-            and not (a.kind == BODY and _cut_mid_word(t, u.text))):  # (…条件相配合，这 | 些条件不外乎如下几点：)
+            and not ((a.kind == BODY or (len(t) > 30 and "，" in t)) and _cut_mid_word(t, u.text))):
+        # (…条件相配合，这 | 些条件不外乎如下几点：; a long line of clauses is no title line either: …还继续追 | 求极致，…)
         # (unless a jump line cuts it in turn: （下转第九版） follows text, never a title)
         return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
     if len(out) >= 2 and _summary_lead(t, u.text, marked=t[0] in _LEAD_MARKS) and (
@@ -291,7 +292,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
                                                    and _cut_mid_word(t, u.text))
     if _DATELINE.match(t):
         return True
-    if _DATELINE.match(u.text) or t[-1] in "）)" or (_SECTION_HEAD.match(t) and not (t.count("，") >= 2 and (len(t) > 36 or t[-1] == "，"))):
+    if _DATELINE.match(u.text) or t[-1] in "）)" or (_SECTION_HEAD.match(t) and not (t.count("，") >= 2 and (len(t) > 36 or t[-1] == "，"))
+                                                           and not ("，" in t and _cut_mid_word(t, u.text))):
         return False  # (a lead marked █ and cut, █环保执法监管不严，…，可以给一个地方带来 | 一时漂亮的…, is no head)
     parts = t.split()
     if (len(parts) >= 2 and len(parts[0]) >= 8 and len(parts[-1]) >= 4 and "。" not in t and t[-1] not in "，、"
