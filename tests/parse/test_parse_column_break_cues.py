@@ -60,3 +60,31 @@ def test_a_lead_marked_with_a_square_and_cut_inside_a_word_is_joined():
     (a,) = parse_text(f"治鼠不能只靠猫（生态论苑）\n\n{first}\n\n{second}\n\n{body}\n\n贺 震\n").articles
     assert a.subheadlines == []
     assert a.paragraphs == [first + second, body]
+
+
+def test_a_dateline_set_off_by_a_wide_gap_and_cut_in_its_date_opens_the_text():
+    first, second = "本报阿斯塔纳4月21", "日电  （记者周翰博）外交部长王毅21日在阿斯塔纳出席上海合作组织外长会议。"
+    text = f"前两月服务外包合同执行额增10.9%\n\n{LEAD}\n\n\n{first}\n\n{second}\n\n{LEAD2}\n\n \n王毅出席上合组织外长会\n"
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["前两月服务外包合同执行额增10.9%", "王毅出席上合组织外长会"]
+    assert arts[1].paragraphs == [first + second, LEAD2]
+    assert [b.names for b in arts[1].bylines] == [["周翰博"]]
+
+
+LEAD2 = "王毅在发言中表示，今年是《上合组织宪章》签署15周年，各方应继续弘扬“上海精神”。"
+
+
+def test_a_text_set_off_by_a_wide_gap_stopping_on_a_word_that_waits_after_a_comma_is_joined():
+    first, second = "黄昏，来电铃声响起，我看了一眼手机屏幕，是", "邻居“鱼先生”打来的。一种本能的紧张感顷刻间从心间弥漫开。"
+    text = f"前两月服务外包合同执行额增10.9%\n\n{LEAD}\n\n\n{first}\n\n{second}\n\n \n非常时期 非常友邻\n"
+    arts = parse_text(text).articles
+    assert arts[1].paragraphs == [first + second]
+
+
+def test_a_first_line_under_a_title_cut_inside_a_word_or_reporting_a_speaker_is_text():
+    for first, second in (("沉静中透漏出绵密与古朴的中科院南京地", "质古生物博物馆，是一座以古生物化石为主题的博物馆。"),
+                          ("市卫健委一级巡视员吴乾渝说，上海正在推进新一轮核酸筛查工作，主要任务是",
+                           "彻底排除风险点、切断传播链。")):
+        (a,) = parse_text(f"一步千万年（华夏博物之旅）\n\n{first}\n\n{second}\n\n{LEAD}\n").articles
+        assert (a.headline, a.subheadlines) == ("一步千万年（华夏博物之旅）", [])
+        assert a.paragraphs == [first + second, LEAD]

@@ -148,6 +148,8 @@ def _stops_after_pause(a: str) -> bool:
 
 # A line that opens with an amount (1726亿元，…; 59.3亿吨…) goes on with a sentence: a paragraph opens otherwise.
 _QUANTITY_START = re.compile(r"^\d+(?:\.\d+)?(?:[万亿千百]+)?(?:元|美元|吨|人|个|家|辆|户|项|次|件|米|公里|千瓦时|%|％)")
+# Who speaks, with the post, and the speech verb, opening a line (市卫健委一级巡视员吴乾渝说，…): reported text.
+_SPEAKER_OPENING = re.compile(r"^[^，。“”：:]{2,16}(?:说|表示|指出|介绍|强调|认为)，")
 # A person and his speech verb opening the line (杨元一表示，): the post that names him ended the line above.
 _SPEAKER_START = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:表示|说|指出|认为|介绍|强调|坦言|告诉)")
 
@@ -288,8 +290,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         # (3月27日“世界戏剧日”到来之际，…进校园活 | 动，…: the time word opens a clause that a comma closes)
         # (在文化交流日益频繁的今天，越 | 来越多…: no title line stops one character into a clause either)
         return ((_opens_paragraph(t) or ("，" in t and _LEAD.match(t) is not None)) and len(t) >= 16
-                and _cut_mid_word(t, u.text)) or (len(t) >= 8 and _stops_after_comma(t) and t[-1] != "，"
-                                                   and _cut_mid_word(t, u.text))
+                and _cut_mid_word(t, u.text)) or (len(t) >= 8 and _stops_after_comma(t) and t[-1] != "，" and (
+                    _cut_mid_word(t, u.text) or t[-1] in _FUNCTION_ENDS or t.count("，") >= 2)) or (
+                    _DATELINE.match(t) is not None)  # (本报阿斯塔纳4月21 | 日电…: a dateline opens text, whole or cut)
     if _DATELINE.match(t):
         return True
     if _DATELINE.match(u.text) or t[-1] in "）)" or (_SECTION_HEAD.match(t) and not (t.count("，") >= 2 and (len(t) > 36 or t[-1] == "，"))
@@ -309,6 +312,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         or (t[-1] not in _CLOSING_PARTICLES and page.joins(k, t, u.text, strict=True))
         or t.count("“") > t.count("”") or "——" in t[2:-2] or ("，" in t and _cut_mid_word(t, u.text))
         or _stops_after_comma(t)
+        # (a title line ends with its last word, never inside one: …中科院南京地 | 质古生物博物馆…; nor does it
+        # report who said what: 市卫健委一级巡视员吴乾渝说，… | …)
+        or _cut_mid_word(t, u.text) or (len(t) >= 20 and _SPEAKER_OPENING.match(t) is not None)
         # (a measure word waits for its noun: 自3月16日A股砸出个 | 瞬间底部之后…)
         or (t[-1] == "个" and not t.endswith(("这个", "那个", "哪个", "个个")))
         # (under a picture story's title, 图片报道, its caption follows with no title line of its own)
