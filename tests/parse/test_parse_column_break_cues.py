@@ -88,3 +88,11 @@ def test_a_first_line_under_a_title_cut_inside_a_word_or_reporting_a_speaker_is_
         (a,) = parse_text(f"一步千万年（华夏博物之旅）\n\n{first}\n\n{second}\n\n{LEAD}\n").articles
         assert (a.headline, a.subheadlines) == ("一步千万年（华夏博物之旅）", [])
         assert a.paragraphs == [first + second, LEAD]
+
+
+def test_a_news_lead_set_off_by_a_wide_gap_and_cut_between_words_is_joined():
+    first, second = "3月24日，在黑龙江哈尔滨市双城区", "一家农机专业合作社院内，农机手正在检修农机具，准备春耕生产。"
+    text = f"前两月服务外包合同执行额增10.9%\n\n{LEAD}\n\n\n{first}\n\n{second}\n\n \n图片报道\n"
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["前两月服务外包合同执行额增10.9%", "图片报道"]
+    assert arts[1].paragraphs == [first + second]
