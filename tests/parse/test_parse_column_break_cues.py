@@ -96,3 +96,12 @@ def test_a_news_lead_set_off_by_a_wide_gap_and_cut_between_words_is_joined():
     arts = parse_text(text).articles
     assert [a.headline for a in arts] == ["前两月服务外包合同执行额增10.9%", "图片报道"]
     assert arts[1].paragraphs == [first + second]
+
+
+def test_a_line_of_three_clauses_set_off_by_a_wide_gap_and_cut_inside_a_word_is_joined():
+    first = "冰箱里过年时储存的各类崇明糕、宁波年糕有好多，新鲜劲儿过了后，在零下18摄氏"
+    second = "度的冷冻室里放着，一时半会儿也吃不完。"
+    text = f"前两月服务外包合同执行额增10.9%\n\n{LEAD}\n\n\n{first}\n\n{second}\n\n \n珍惜资源\n"
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["前两月服务外包合同执行额增10.9%", "珍惜资源"]
+    assert arts[1].paragraphs == [first + second]

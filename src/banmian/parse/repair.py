@@ -293,7 +293,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
                 and _cut_mid_word(t, u.text)) or (len(t) >= 8 and _stops_after_comma(t) and t[-1] != "，" and (
                     _cut_mid_word(t, u.text) or t[-1] in _FUNCTION_ENDS or t.count("，") >= 2)) or (
                     _DATELINE.match(t) is not None) or (  # (本报阿斯塔纳4月21 | 日电…: a dateline opens text, whole or cut)
-                    _opens_paragraph(t) and len(t) >= 12 and u.kind == BODY)  # (3月24日，在黑龙江… | 合作社院内…)
+                    _opens_paragraph(t) and len(t) >= 12 and u.kind == BODY) or (  # (3月24日，在黑龙江… | 合作社院内…)
+                    t.count("，") >= 2 and _cut_mid_word(t, u.text))  # (…，在零下18摄氏 | 度的冷冻室里…: three clauses)
     if _DATELINE.match(t):
         return True
     if _DATELINE.match(u.text) or t[-1] in "）)" or (_SECTION_HEAD.match(t) and not (t.count("，") >= 2 and (len(t) > 36 or t[-1] == "，"))
