@@ -105,3 +105,18 @@ def test_a_line_of_three_clauses_set_off_by_a_wide_gap_and_cut_inside_a_word_is_
     arts = parse_text(text).articles
     assert [a.headline for a in arts] == ["前两月服务外包合同执行额增10.9%", "珍惜资源"]
     assert arts[1].paragraphs == [first + second]
+
+
+def test_a_title_ending_in_a_word_that_ends_on_a_function_character_is_no_cut_line():
+    caption = "“我虽然是小朋友，爱地球，也有我一份！”世界地球日来临之际，在杭州一家乐园里，小朋友们上演环保动漫秀。"
+    text = (f"强对流天气需要上冷下暖的条件，春夏之交发生概率最大。\n\n（资料来源：中国气象报）\n\n \n要警惕强对流天气（知识窗）\n\n"
+            f"保护地球 我也参与\n\n{caption}\n\n人民视觉\n")
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["要警惕强对流天气（知识窗）", "保护地球 我也参与"]
+    assert arts[1].paragraphs == [caption]
+
+
+def test_a_first_line_under_a_title_stopping_on_a_function_word_is_still_joined():
+    first, second = "国家卫生计生委介绍，一年来全国已分类救治贫困患者两百多万人，并与", "民政部门一道开展大病救助工作。"
+    (a,) = parse_text(f"去年分类救治贫困患者两百多万\n\n{first}\n\n{second}\n\n{LEAD}\n").articles
+    assert a.paragraphs == [first + second, LEAD]

@@ -139,6 +139,16 @@ def _quote_runs_across(a: str, b: str) -> bool:
     return a.count("“") > a.count("”") and b.count("”") > b.count("“")
 
 
+def _ends_on_function_word(t: str) -> bool:
+    """Does the line stop on a function word no title ends on (…的, …与), not on a word that merely ends in
+    that character (保护地球 我也参与, 一起向未来的你们和)?"""
+    if t[-1] not in _NEVER_ENDS:
+        return False
+    import rjieba  # (word segmentation; asked only for a line ending in such a character)
+
+    return len(rjieba.cut(t[-4:])[-1]) == 1
+
+
 def _stops_after_pause(a: str) -> bool:
     """Does the line stop one or two characters after an enumeration comma or a colon inside it (…特点：知识 |
     流程…)? A title names its items whole, and what follows its colon is a phrase of its own."""
@@ -306,7 +316,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         return False  # two phrases parted by a space: a kicker and its headline on one line, not a cut sentence
     prev = out[-2] if len(out) >= 2 else None
     if prev is not None and prev.kind == HEAD and (
-        t[-1] in _NEVER_ENDS or _starts_mid_sentence(u.text) or ("，" in t and _LEAD.match(t)) or _INNER_END.search(t)
+        _ends_on_function_word(t) or _starts_mid_sentence(u.text) or ("，" in t and _LEAD.match(t)) or _INNER_END.search(t)
         or _REPORTED_OPENING.match(t)  # (按照原定计划，此时我应该在某处高山 | 茶园，… under 春天茶事 / 采药)
         or (t.count("，") >= 2 and len(t) > 36)
         # (a title may end on a particle that closes what it says, “儿童主任”上线了: then 了社区 found elsewhere on
