@@ -120,3 +120,19 @@ def test_a_first_line_under_a_title_stopping_on_a_function_word_is_still_joined(
     first, second = "国家卫生计生委介绍，一年来全国已分类救治贫困患者两百多万人，并与", "民政部门一道开展大病救助工作。"
     (a,) = parse_text(f"去年分类救治贫困患者两百多万\n\n{first}\n\n{second}\n\n{LEAD}\n").articles
     assert a.paragraphs == [first + second, LEAD]
+
+
+def test_a_picture_story_under_a_closing_source_note_is_its_own_article():
+    caption = "“我虽然是小朋友，爱地球，也有我一份！”世界地球日来临之际，在杭州一家乐园里，小朋友们上演环保动漫秀。"
+    text = ("要警惕强对流天气（知识窗）\n\n近日，我国多地发布预警，提醒市民关注冰雹天气。\n\n"
+            "强对流天气需要上冷下暖的条件，春夏之交发生概率最大。\n\n（资料来源：中国气象报）\n\n"
+            f"保护地球 我也参与\n\n{caption}\n\n人民视觉\n")
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["要警惕强对流天气（知识窗）", "保护地球 我也参与"]
+    assert arts[0].paragraphs[-1] == "（资料来源：中国气象报）"
+
+
+def test_a_line_ending_in_a_word_that_waits_for_more_is_still_cut():
+    for first in ("国家发改委有关负责人认为，问题的关键在于", "这一做法之所以受到欢迎，原因就是"):
+        second = "各地能否把政策落到实处，让群众真正得到实惠。"
+        assert paragraphs(LEAD, first, second) == [LEAD, first + second]

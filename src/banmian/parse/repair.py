@@ -109,7 +109,7 @@ def _opens_paragraph(b: str) -> bool:
 def _looks_cut(a: str, b: str) -> bool:
     """Is the short line ``a`` the first half of a sentence that ``b`` finishes, rather than a title?"""
     return (
-        "；" in a or a.count("“") > a.count("”") or _starts_mid_sentence(b) or a[-1] in _FUNCTION_ENDS
+        "；" in a or a.count("“") > a.count("”") or _starts_mid_sentence(b) or _ends_on_function_word(a, _FUNCTION_ENDS)
         or a[-1] in "，、" or _stops_after_comma(a)  # (a title line does not stop on a comma or just after one)
         or ("，" in a and _LEAD.match(a) is not None)  # 近日，“北大仓”黑龙江省的许多农机 | 合作社和农民…
         or _REPORTED_OPENING.match(a) is not None  # 王勇指出，近年来各有关方面认真落实 | 党中央、国务院…
@@ -139,14 +139,17 @@ def _quote_runs_across(a: str, b: str) -> bool:
     return a.count("“") > a.count("”") and b.count("”") > b.count("“")
 
 
-def _ends_on_function_word(t: str) -> bool:
-    """Does the line stop on a function word no title ends on (…的, …与), not on a word that merely ends in
-    that character (保护地球 我也参与, 一起向未来的你们和)?"""
-    if t[-1] not in _NEVER_ENDS:
+def _ends_on_function_word(t: str, words: frozenset[str] = _NEVER_ENDS) -> bool:
+    """Does the line stop on a function word (…的, …与, …是), not on a word that merely ends in that character
+    (保护地球 我也参与, …问题依然存在)?"""
+    if t[-1] not in words:
         return False
-    import rjieba  # (word segmentation; asked only for a line ending in such a character)
+    import rjieba  # (word classes; asked only for a line ending in such a character)
 
-    return len(rjieba.cut(t[-4:])[-1]) == 1
+    word, tag = rjieba.tag(t[-4:])[-1]
+    # (…就是, …对于, …而是, …在于, …成为 wait for more; …参与, …存在 do not)
+    return len(word) == 1 or tag[0] in "cpdu" or word[-1] in "于为给向从对由使让被把将以"
+
 
 
 def _stops_after_pause(a: str) -> bool:

@@ -385,8 +385,9 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             if u.data:
                 outlet = _DATELINE_OUTLET.match(text)
                 cur.article.bylines.append(Byline("记者", list(u.data), outlet.group(1) if outlet else None, ""))
-            if closing or (u.text[0] in "（(" and u.text[-1] in "）)" and ("电" in u.text or u.text[1:3] == "作者")):
-                cur.closed = True  # （本报开罗4月21日电）, （作者为…）: the article's last line
+            if closing or (u.text[0] in "（(" and u.text[-1] in "）)"
+                           and ("电" in u.text or u.text[1:3] in ("作者", "来源") or u.text[1:5] == "资料来源")):
+                cur.closed = True  # （本报开罗4月21日电）, （作者为…）, （资料来源：中国气象报）: the article's last line
             i += 1
             continue
         if k == ROW or k == TABLE_TITLE:
