@@ -1,5 +1,6 @@
-"""Which two title lines are one headline wrapped by the column and which a kicker over its headline: the
-wrap's first line fills the column, and a wrap cuts a clause where it is not finished."""
+"""Wraps: which two title lines are one headline wrapped by the column and which a kicker over its headline
+(the wrap's first line fills the column, and a wrap cuts a clause where it is not finished), and a hard-wrapped
+body line that looks short only because of where its spaces and quotes fell."""
 
 from banmian import parse_text
 
@@ -31,3 +32,13 @@ def test_a_kicker_in_clauses_over_a_headline_that_says_something_of_its_own_stay
 def test_a_wrap_whose_first_line_fills_the_column_is_still_joined():
     assert title("人类命运共同体理念首次载入", "联合国人权理事会决议") == (None, "人类命运共同体理念首次载入联合国人权理事会决议", [])
 
+
+
+def test_a_hard_wrapped_line_ending_in_a_space_whose_opening_quote_went_down_goes_on():
+    text = ("雄安新区设立，将为白洋淀生态保护带来全新机遇\n华北明珠 再绽璀璨（绿色焦点）\n\n"
+            "\u3000\u3000广袤的华北平原，白洋淀是这里最\n大的淡水湖泊，素有“华北明珠” \n“华北之肾”的美誉，是我国北方稀缺\n"
+            "的自然湿地。\n\u3000\u30004月1日，中共中央、国务院决定\n设立河北雄安新区的消息发布。雄安新\n区将白洋淀囊括其中。\n")
+    (a,) = parse_text(text).articles
+    assert a.headline == "华北明珠 再绽璀璨（绿色焦点）"
+    assert a.paragraphs == ["广袤的华北平原，白洋淀是这里最大的淡水湖泊，素有“华北明珠”“华北之肾”的美誉，是我国北方稀缺的自然湿地。",
+                            "4月1日，中共中央、国务院决定设立河北雄安新区的消息发布。雄安新区将白洋淀囊括其中。"]

@@ -116,8 +116,11 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
         if width and last is not None and first != "\u3000" and "\t" not in line:
             # A hard wrap: the previous line filled the column and this one does not start a paragraph.
             pieces.append(rest if first not in _STRIP else rest.lstrip(_STRIP))
-            # (a line whose text ends in a space may look one character short)
-            if n < width - 1 and len(line.rstrip("\r")) != width:
+            # (a line whose text ends in a space may look one character short; one more when the opening mark
+            # after that space went down to the next line: …素有“华北明珠”␣ / “华北之肾”…)
+            full = len(line.rstrip("\r"))
+            if n < width - 1 and full != width and not (
+                    full == width - 1 and k + 1 < count and raw[k + 1][:1] in _OPENING):
                 width = 0
             continue
         if len(pieces) > 1:
