@@ -42,3 +42,21 @@ def test_a_hard_wrapped_line_ending_in_a_space_whose_opening_quote_went_down_goe
     assert a.headline == "华北明珠 再绽璀璨（绿色焦点）"
     assert a.paragraphs == ["广袤的华北平原，白洋淀是这里最大的淡水湖泊，素有“华北明珠”“华北之肾”的美誉，是我国北方稀缺的自然湿地。",
                             "4月1日，中共中央、国务院决定设立河北雄安新区的消息发布。雄安新区将白洋淀囊括其中。"]
+
+
+
+def _wrap(text: str, width: int) -> str:
+    text = "\u3000\u3000" + text
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def test_a_title_set_flush_under_a_closing_dateline_in_a_hard_wrapped_column_heads_the_next_article():
+    # the closing dateline is one character longer than another article's column: it reads as a full line
+    # with its bracket hung past the end, yet it closes its article
+    one = "也门政治分析人士说，国际社会应进一步推动政治解决，严重的经济危机要求各方为实现和平作出努力。"
+    two = "据新华社约翰内斯堡4月21日电  （记者赵熙）南非豪登省教育厅21日说，当天该省发生一起交通事故。"
+    text = ("也门危机亟待政治解决\n\n" + _wrap(one, 14) + "\n" + _wrap(one, 14) + "\n\u3000\u3000（本报开罗4月21日电）\n\n"
+            "南非两车相撞造成至少20名小学生丧生\n\n" + _wrap(two, 17) + "\n")
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == ["也门危机亟待政治解决", "南非两车相撞造成至少20名小学生丧生"]
+    assert arts[0].paragraphs == [one, one, "（本报开罗4月21日电）"]

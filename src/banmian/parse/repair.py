@@ -263,6 +263,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
             return False
         if _quote_runs_across(t, u.text):
             return True
+        if _is_bracketed(t) and (t.endswith("电）") or t[1:3] in ("作者", "来源") or t[1:5] == "资料来源"):
+            return False  # （本报开罗4月21日电）: the article's closing line, never half of a paragraph
         # (a title line exactly as long as the column reads as wrapped too: 铆住需求端，“绣花”供给侧 / 今年春耕
         # 不一样; under a finished sentence, a unit that is no body text is that title)
         return ((u.lines >= 2 and not ends_sentence(t)) or u.kind == BODY or not (ends_sentence(t) or t[-1] in _OPEN_ENDS)
