@@ -60,3 +60,17 @@ def test_a_title_set_flush_under_a_closing_dateline_in_a_hard_wrapped_column_hea
     arts = parse_text(text).articles
     assert [a.headline for a in arts] == ["也门危机亟待政治解决", "南非两车相撞造成至少20名小学生丧生"]
     assert arts[0].paragraphs == [one, one, "（本报开罗4月21日电）"]
+
+
+def test_a_list_item_shown_as_a_caption_over_its_list_is_no_title_of_the_text_above():
+    # (a part of a report signed at its head, then its text, its credit, a list item as a caption, the list)
+    one = "北京颐和园西堤的桃花陆续盛开，成为人们踏青赏花的好去处，游人如织。"
+    two = "在颐和园，除了山桃花，还有玉兰、蜡梅、迎春、山杏、梅花、探春、樱花、丁香、紫荆等相继进入花期。"
+    text = ("春雨化雪 归雁啄新泥（美丽中国）\n\n" + _wrap(one, 16) + "\n" + _wrap(one, 16) + "\n"
+            "\u3000\u3000隔帘花气静闻香\n\n本报记者 徐 隽\n" + _wrap(two, 16) + "\n本版制图：蔡华伟\n\n\n\n探春\n\n\n"
+            "附：9项名单\n\n还有玉兰\t探春\n蜡梅\t樱花\n迎春\t丁香\n山杏\t紫荆\n梅花\t\n")
+    (a,) = parse_text(text).articles
+    assert a.headline == "春雨化雪 归雁啄新泥（美丽中国）"
+    assert a.captions == ["探春"]
+    assert [t.title for t in a.tables] == ["附：9项名单"]
+    assert a.paragraphs[-1] == two

@@ -497,6 +497,8 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             cur = _split_at_cut(cur, new())
         if (cur is not None and cur.pending_title and not cur.titled and cur.has_body
                 and (not body_follows or (u.after_spaces and u.indent != HEADER))
+                # (unmarked lines over a list are its items shown as captions, not the title of the text above)
+                and (u.after_spaces or nxt is None or nxt.kind not in (TABLE_TITLE, ROW))
                 # (an author with his post under the text, unmarked, signs it: the title comes after it)
                 and not (j - i == 1 and not u.after_spaces and _NAME_WITH_POST.match(u.text)
                          and is_surname_start(u.text))):
@@ -637,9 +639,10 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
     articles: list[Article] = []
     for d in drafts:
         a = d.article
-        if d.pending_title and not d.titled and articles and not a.tables:
+        if d.pending_title and not d.titled and articles and (not a.tables or a.paragraphs):
             # Body text after a byline or a wide gap that no title block ever claimed: it continues the
-            # article before (a multi-part report, a credit between photos).
+            # article before (a multi-part report, a credit between photos), with any list it holds; a list
+            # alone with no text stays an article of its own.
             _merge_into(articles[-1], a)
             continue
         if not a.headline and a.subheadlines:
