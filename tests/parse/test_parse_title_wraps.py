@@ -74,3 +74,6 @@ def test_a_list_item_shown_as_a_caption_over_its_list_is_no_title_of_the_text_ab
     assert a.captions == ["探春"]
     assert [t.title for t in a.tables] == ["附：9项名单"]
     assert a.paragraphs[-1] == two
+    (b,) = parse_text(text.replace("\n探春\n", "\n樱花\n\n\n山杏\n")).articles
+    assert b.captions == ["樱花", "山杏"]
+    assert b.headline == "春雨化雪 归雁啄新泥（美丽中国）"

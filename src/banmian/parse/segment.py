@@ -498,7 +498,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
         if (cur is not None and cur.pending_title and not cur.titled and cur.has_body
                 and (not body_follows or (u.after_spaces and u.indent != HEADER))
                 # (unmarked lines over a list are its items shown as captions, not the title of the text above)
-                and (u.after_spaces or nxt is None or nxt.kind not in (TABLE_TITLE, ROW))
+                and (u.after_spaces or not _over_a_list(units, j))
                 # (an author with his post under the text, unmarked, signs it: the title comes after it)
                 and not (j - i == 1 and not u.after_spaces and _NAME_WITH_POST.match(u.text)
                          and is_surname_start(u.text))):
@@ -767,6 +767,13 @@ def _unrelated_late_head(d: _Draft, units: list[Unit], i: int, j: int) -> bool:
 
 # A part number on a line of its own (一, 二, 3): the text under it opens with its first part.
 _PART_NUMBER = re.compile(r"^(?:[" + K.CHINESE_NUMERALS + r"]{1,3}|\d{1,2})$")
+
+
+def _over_a_list(units: list[Unit], j: int) -> bool:
+    """Do short lines, one or more, from units[j] lead to a list (a table title or its rows)?"""
+    while j < len(units) and units[j].kind == HEAD and len(units[j].text) <= 12:
+        j += 1
+    return j < len(units) and units[j].kind in (TABLE_TITLE, ROW)
 
 
 def _appendix_head(text: str) -> bool:
