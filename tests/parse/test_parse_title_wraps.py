@@ -77,3 +77,18 @@ def test_a_list_item_shown_as_a_caption_over_its_list_is_no_title_of_the_text_ab
     (b,) = parse_text(text.replace("\n探春\n", "\n樱花\n\n\n山杏\n")).articles
     assert b.captions == ["樱花", "山杏"]
     assert b.headline == "春雨化雪 归雁啄新泥（美丽中国）"
+
+
+def test_an_indented_line_opening_with_ju_cut_by_a_column_break_is_text_not_a_source_line():
+    lead = "本报北京4月21日电  （记者谷业凯、赵永新）正在太空中飞行的天舟一号除了运送货物，还有一项重要任务。"
+    text = ("天舟一号将开展四项太空实验试验\n\n" + _wrap(lead, 17) + "\n\u3000\u3000据中国科学院空间应用系统相关负\n\n"
+            "责人介绍，这4项科学实验和技术验证\n试验是：微重力对细胞增殖和分化影响\n研究。\n" + _wrap(lead, 17) + "\n")
+    (a,) = parse_text(text).articles
+    assert a.source is None
+    assert a.paragraphs[1] == "据中国科学院空间应用系统相关负责人介绍，这4项科学实验和技术验证试验是：微重力对细胞增殖和分化影响研究。"
+
+
+def test_a_flush_source_line_under_an_indented_text_is_still_the_source():
+    lead = "本报北京4月21日电  （记者谷业凯、赵永新）正在太空中飞行的天舟一号除了运送货物，还有一项重要任务。"
+    (a,) = parse_text("天舟一号将开展四项太空实验试验\n\n" + _wrap(lead, 17) + "\n" + _wrap(lead, 17) + "\n据新华社\n").articles
+    assert a.source == "新华社"

@@ -280,7 +280,9 @@ def classify(u: Unit, indent_style: bool) -> None:
         u.data = names
         return
     if n <= 40:
-        if first == "据" or first == "来" or first == "稿":
+        if (first == "据" or first == "来" or first == "稿") and not (indent_style and u.indent == PARA):
+            # (in an indented dump a source line is set flush; an indented 据… opens a paragraph, perhaps cut:
+            # 据中国科学院空间应用系统相关负 | 责人介绍，…)
             if _SOURCE.match(s) and not _DATELINE_LEAD.match(s):  # (据新华社澳门3月24日电 opens a text)
                 u.kind = SOURCE
                 return
