@@ -136,3 +136,11 @@ def test_a_line_ending_in_a_word_that_waits_for_more_is_still_cut():
     for first in ("国家发改委有关负责人认为，问题的关键在于", "这一做法之所以受到欢迎，原因就是"):
         second = "各地能否把政策落到实处，让群众真正得到实惠。"
         assert paragraphs(LEAD, first, second) == [LEAD, first + second]
+
+
+def test_a_sentence_opening_on_ju_cut_inside_a_word_is_joined_not_a_source_line():
+    lead = "本报北京4月21日电  （记者谷业凯、赵永新）正在太空中飞行的天舟一号除了运送货物，还有一项重要任务。"
+    first, second = "据中国科学院空间应用系统相关负", "责人介绍，这4项科学实验和技术验证试验是：微重力对细胞增殖和分化影响研究。"
+    (a,) = parse_text(f"天舟一号将开展四项太空实验试验\n\n{lead}\n\n{first}\n\n{second}\n\n{LEAD}\n").articles
+    assert a.source is None
+    assert a.paragraphs == [lead, first + second, LEAD]

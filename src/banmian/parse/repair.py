@@ -250,6 +250,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
                body_gap: int, page: _PageText, k: int) -> bool:
     if a.kind == SOURCE and u.text[0] == "电" and _DATE_END.search(a.text) and u.gap <= 1:
         return True  # a dateline cut before its 电 (据新华社澳门3月24日 | 电  （记者杨懿）…), no source line
+    if (a.kind == SOURCE and len(a.text) >= 9 and u.kind == BODY and 1 <= u.gap <= body_gap
+            and _cut_mid_word(a.text, u.text)):
+        return True  # a sentence opening on 据 cut inside a word (据中国科学院…相关负 | 责人介绍，…): no source's name
     if u.kind == NAMES and a.kind == BODY and nxt is not None and nxt.kind == JUMP and nxt.gap <= 1:
         pass  # a word that a jump line cuts off is the end of the text, not a name (…整改 | 时限 / （下转第十一版）)
     elif a.kind not in (BODY, HEAD) or u.kind not in (BODY, HEAD):
