@@ -144,3 +144,9 @@ def test_a_sentence_opening_on_ju_cut_inside_a_word_is_joined_not_a_source_line(
     (a,) = parse_text(f"天舟一号将开展四项太空实验试验\n\n{lead}\n\n{first}\n\n{second}\n\n{LEAD}\n").articles
     assert a.source is None
     assert a.paragraphs == [lead, first + second, LEAD]
+
+
+def test_a_numbered_item_head_over_the_text_it_cites_is_whole():
+    intro = "其中，对依法应当进行核酸采样而拒不参加统一组织的核酸检测的人员，处罚依据有以下两项。"
+    head, law = "（一）《治安管理处罚法》第五十条第一款第一项", "第五十条 有下列行为之一的，处警告或者二百元以下罚款。"
+    assert paragraphs(intro, head, law, LEAD) == [intro, head, law, LEAD]

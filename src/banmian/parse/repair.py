@@ -296,6 +296,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         # a commentary's summary lead set without a stop: under its byline, under a column's title (…（体坛观澜）)
         # when too long for a title line, or marked ■ where a text begins
         return False
+    if a.kind == BODY and _SECTION_HEAD.match(t) and "，" not in t and len(t) <= 30:
+        return False  # a numbered item's head, whole: （一）《治安管理处罚法》第五十条第一款第一项 | 第五十条 有下列…
     if a.kind == BODY:
         # (a dateline with its reporters, 本报电  （记者刘毅）, is never a paragraph of its own)
         # (or shorter, cut where no paragraph ends: “安全是首要的。工程 | 安全、院感防控…)
