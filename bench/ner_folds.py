@@ -23,11 +23,13 @@ def main() -> None:
     ap.add_argument("gold", type=Path)
     ap.add_argument("model", type=Path, help="the --out given to the trainers")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--only", type=int, nargs="*", default=None, help="score only these folds (experiments)")
     args = ap.parse_args()
 
     sentences = read_bio(args.gold)
     pooled = {kind: Score() for kind in (*TYPES, "ALL")}
-    for fold in range(args.folds):
+    chosen = range(args.folds) if args.only is None else args.only
+    for fold in chosen:
         path = args.model.with_suffix(f".fold{fold}.crfsuite")
         held = held_out(len(sentences), args.folds, fold)
         test = [s for i, s in enumerate(sentences) if i in held]
@@ -38,7 +40,7 @@ def main() -> None:
             pooled[kind].tp += s.tp
             pooled[kind].fp += s.fp
             pooled[kind].fn += s.fn
-    print(f"pooled over {args.folds} folds:")
+    print(f"pooled over folds {', '.join(map(str, chosen))}:")
     for kind in (*TYPES, "ALL"):
         s = pooled[kind]
         print(f"  {kind:5} P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f}")

@@ -11,7 +11,8 @@ line (the project does not need it at run time):
     python train/train_ner.py CORPUS/ner --train pd msra cluener-per --folds 5 --out /tmp/ner-kfold.crfsuite
 
 Sets: ``pd`` (peoples_daily.dev.bio), ``msra`` (msra.test.bio), ``cluener-per`` (CLUENER train+dev
-sentences naming people and no place or organisation, their names as PER).
+sentences naming people and no place or organisation, their names as PER), ``cluener-all`` (every CLUENER
+sentence, its types mapped by ``CLUENER_AS``).
 ``--self-train FILE...`` adds sentences of unlabelled in-domain text (JSON Lines with a ``text`` field,
 or CSV with a ``content`` column), tagged by a first model, to train a second one.
 """
@@ -26,6 +27,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 
 from banmian.enrich.ner import Recognizer, crf_path_for, lexicon_path_for, split_pieces
@@ -34,12 +36,19 @@ from banmian.enrich.ner_corpus import (
     format_scores,
     held_out,
     read_bio,
+    read_cluener,
     read_cluener_people,
     score,
     spans_to_tags,
 )
 from banmian.enrich.ner_crf import LinearCRF
 from banmian.enrich.ner_features import Lexicon, get_featurizer
+
+# CLUENER's types as People's Daily's, for ``cluener-all`` (with ``--domains`` only: its conventions differ,
+# whole addresses, teams, products' makers; its own copy of each feature takes the difference)
+CLUENER_AS = {
+    "name": "PER", "address": "LOC", "scene": "LOC", "government": "ORG", "organization": "ORG", "company": "ORG"
+}
 
 
 def load_set(corpus: Path, name: str) -> list[Sentence]:
@@ -51,6 +60,12 @@ def load_set(corpus: Path, name: str) -> list[Sentence]:
         return read_cluener_people(corpus / "cluener.train.json") + read_cluener_people(
             corpus / "cluener.dev.json"
         )
+    if name == "cluener-all":
+        return [
+            Sentence(s.text, [(a, b, CLUENER_AS[k]) for a, b, k in s.spans if k in CLUENER_AS])
+            for path in ("cluener.train.json", "cluener.dev.json")
+            for s in read_cluener(corpus / path)
+        ]
     raise SystemExit(f"unknown set {name!r}")
 
 
@@ -71,6 +86,34 @@ def substituted(sentence: Sentence, names: dict[str, list[str]], rng: random.Ran
     return Sentence("".join(text), spans)
 
 
+# Domain adaptation by feature augmentation (Daumé III, "Frustratingly easy domain adaptation", 2007):
+# the gold sets annotate differently (People's Daily and MSRA split nested organisations and abbreviations
+# their own ways), so each feature is given twice, once shared by all sets and once for the sentence's own
+# set. The shared weights learn what the sets agree on, each set's copy its own conventions; the shipped
+# model adds the shared and the People's Daily weights into one table, so the recogniser runs unchanged.
+DOMAIN_MARK = "~"
+SHIPPED_DOMAIN = "pd"
+
+
+def augmented(features: list[list[str]], domain: str) -> list[list[str]]:
+    prefix = domain + DOMAIN_MARK
+    return [f + [prefix + x for x in f] for f in features]
+
+
+def fold_domain(crf: LinearCRF, domain: str) -> LinearCRF:
+    """The weights a sentence of ``domain`` sees, as one plain table: shared + that set's copy, per feature."""
+    prefix = domain + DOMAIN_MARK
+    rows: dict[str, np.ndarray] = {}
+    for attribute, k in crf.attributes.items():
+        own = attribute.startswith(prefix)
+        name = attribute[len(prefix) :] if own else attribute
+        if not own and DOMAIN_MARK in attribute.split("=", 1)[0]:
+            continue  # another set's copy
+        rows[name] = rows.get(name, 0) + crf.state[k]
+    names = sorted(rows)
+    return LinearCRF(names, np.array([rows[n] for n in names]), crf.transitions)
+
+
 def train(
     sentences: list[Sentence],
     out: Path,
@@ -81,10 +124,13 @@ def train(
     augment: int = 0,
     heavy: frozenset[int] = frozenset(),
     weight: int = 1,
+    domains: dict[int, str] | None = None,
 ) -> None:
     """Train a CRF on ``sentences`` into ``out`` (and its name lexicon beside it, unless ``lexicon_parts``
     is 0). The lexicon features of the sentences in each of ``lexicon_parts`` parts come from the names
-    in the other parts, so that a lexicon hit in training is as informative as one on unseen text."""
+    in the other parts, so that a lexicon hit in training is as informative as one on unseen text.
+    With ``domains`` (sentence id → its gold set), each feature is also given once per set
+    (``augmented``) and the exported weights are those of People's Daily (``fold_domain``)."""
     featurizer = get_featurizer()
     trainer = pycrfsuite.Trainer(verbose=False)
     t = time.time()
@@ -109,7 +155,10 @@ def train(
                 spans = [
                     (a - offset, b - offset, k) for a, b, k in version.spans if offset <= a and b <= offset + len(piece)
                 ]
-                trainer.append(featurizer.features(piece, lexicon), spans_to_tags(len(piece), spans))
+                features = featurizer.features(piece, lexicon)
+                if domains is not None:
+                    features = augmented(features, domains[id(s)])
+                trainer.append(features, spans_to_tags(len(piece), spans))
     lexicon_path = lexicon_path_for(out)
     if lexicon_parts:
         lexicon_path.write_text(Lexicon.from_spans(sentences).dump() + "\n", encoding="utf-8")
@@ -123,7 +172,10 @@ def train(
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
     # the weights as numpy arrays, which the recogniser loads (crfsuite is needed only here)
-    LinearCRF.from_crfsuite(out).save(crf_path_for(out))
+    crf = LinearCRF.from_crfsuite(out)
+    if domains is not None:
+        crf = fold_domain(crf, SHIPPED_DOMAIN)
+    crf.save(crf_path_for(out))
     print(f"  trained in {time.time() - t:.0f}s → {out} ({out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
 
 
@@ -177,9 +229,11 @@ def main() -> None:
     ap.add_argument("--augment", type=int, default=0, help="copies of each sentence with its names replaced")
     ap.add_argument("--lexicon-parts", type=int, default=5, help="0: no name-lexicon features")
     ap.add_argument("--self-train", nargs="*", type=Path, default=[])
+    ap.add_argument("--domains", action="store_true", help="feature augmentation per gold set (see augmented)")
     args = ap.parse_args()
 
     sets = {name: load_set(args.corpus, name) for name in args.train}
+    domains = {id(s): name.split("-")[0] for name in args.train for s in sets[name]} if args.domains else None
     data = [s for name in args.train for s in sets[name]]
     print(f"training sets {args.train}: {len(data)} sentences", file=sys.stderr)
     if args.folds:
@@ -194,7 +248,8 @@ def main() -> None:
             path = args.out.with_suffix(f".fold{fold}.crfsuite")
             heavy = frozenset(id(s) for i, s in enumerate(gold) if i not in held)
             train(
-                fold_train, path, args.c1, args.c2, args.iterations, args.lexicon_parts, args.augment, heavy, args.weight
+                fold_train, path, args.c1, args.c2, args.iterations, args.lexicon_parts, args.augment, heavy, args.weight,
+                domains,
             )
             if args.self_train:
                 print(f"fold {fold} (first model): {evaluate(path, fold_test)}", flush=True)
@@ -205,7 +260,9 @@ def main() -> None:
                 break
         return
     heavy = frozenset(id(s) for s in sets.get(args.fold_set, []))
-    train(data, args.out, args.c1, args.c2, args.iterations, args.lexicon_parts, args.augment, heavy, args.weight)
+    train(
+        data, args.out, args.c1, args.c2, args.iterations, args.lexicon_parts, args.augment, heavy, args.weight, domains
+    )
     if args.self_train:
         auto = machine_tagged(args.out, args.self_train)
         for name in args.test:

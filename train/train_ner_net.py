@@ -6,10 +6,14 @@ numpy ``.npz`` the recogniser runs without it. The data, folds and name-lexicon 
 ``train/train_ner.py``, so a net and a CRF trained for the same fold saw the same sentences:
 
     # the shipped net, beside the shipped CRF (about 4 minutes on one core)
-    python train/train_ner_net.py CORPUS/ner --arch cnn --hidden 128 --out src/banmian/enrich/models/ner.cnn.npz
+    python train/train_ner_net.py CORPUS/ner --arch cnn --hidden 128 --domains --out src/banmian/enrich/models/ner.cnn.npz
     # cross-validation: writes /tmp/k.foldK.cnn.npz beside train_ner.py's /tmp/k.foldK.crfsuite
-    python train/train_ner_net.py CORPUS/ner --arch cnn --hidden 128 --folds 5 --out /tmp/k.npz
+    python train/train_ner_net.py CORPUS/ner --arch cnn --hidden 128 --domains --folds 5 --out /tmp/k.npz
     python bench/ner_folds.py CORPUS/ner/peoples_daily.dev.bio /tmp/k.crfsuite
+
+``--domains``: one output layer per gold set over the shared encoder (People's Daily, MSRA, CLUENER people
+annotate differently); only People's Daily's is exported, so the shipped net has the same shape as without.
+``--aux-cluener``: every CLUENER sentence with its ten types as an auxiliary task through a layer of its own.
 """
 
 from __future__ import annotations
@@ -29,19 +33,36 @@ sys.path.insert(0, str(Path(__file__).parent))
 from train_ner import load_set  # noqa: E402
 
 from banmian.enrich.ner import split_pieces  # noqa: E402
-from banmian.enrich.ner_corpus import Sentence, held_out, spans_to_tags  # noqa: E402
+from banmian.enrich.ner_corpus import Sentence, held_out, read_cluener, spans_to_tags  # noqa: E402
 from banmian.enrich.ner_features import Lexicon, get_featurizer  # noqa: E402
 from banmian.enrich.ner_net import LABELS, Vocab, bag_features  # noqa: E402
 
 CNN_DILATIONS = (1, 2, 4)
+# CLUENER's ten entity types, BIOES: the auxiliary task's labels (--aux-cluener)
+CLUENER_TYPES = (
+    "name", "organization", "company", "government", "address", "scene", "position", "book", "game", "movie"
+)
+AUX_LABELS = ("O",) + tuple(f"{p}-{t}" for t in CLUENER_TYPES for p in "BIES")
 
 
 class Net(nn.Module):
     def __init__(
-        self, chars: int, bigrams: int, bag: int, dim: int, bigram_dim: int, bag_dim: int, hidden: int, arch: str
+        self,
+        chars: int,
+        bigrams: int,
+        bag: int,
+        dim: int,
+        bigram_dim: int,
+        bag_dim: int,
+        hidden: int,
+        arch: str,
+        heads: int = 1,
+        aux_labels: int = 0,
+        dilations: tuple[int, ...] = CNN_DILATIONS,
     ):
         super().__init__()
         self.arch = arch
+        self.dilations = dilations
         self.char_emb = nn.Embedding(chars, dim, padding_idx=0)
         self.bigram_emb = nn.Embedding(bigrams, bigram_dim, padding_idx=0)
         self.bag_emb = nn.Embedding(bag, bag_dim, padding_idx=0)
@@ -50,14 +71,25 @@ class Net(nn.Module):
         if arch == "cnn":
             self.convs = nn.ModuleList(
                 nn.Conv1d(width if k == 0 else hidden, hidden, 3, padding=d, dilation=d)
-                for k, d in enumerate(CNN_DILATIONS)
+                for k, d in enumerate(dilations)
             )
-            self.out = nn.Linear(hidden, len(LABELS))
         else:
             self.lstm = nn.LSTM(width, hidden, batch_first=True, bidirectional=True)
-            self.out = nn.Linear(2 * hidden, len(LABELS))
+            hidden *= 2
+        # One output layer per gold set (the sets annotate differently; the encoder is shared): ``out`` is
+        # People's Daily's, the one shipped, the others are used in training only.
+        self.out = nn.Linear(hidden, len(LABELS))
+        self.others = nn.ModuleList(nn.Linear(hidden, len(LABELS)) for _ in range(heads - 1))
+        # an auxiliary task's output layer (CLUENER's own ten types), training only
+        self.aux = nn.Linear(hidden, aux_labels) if aux_labels else None
 
-    def forward(self, chars, left, right, bags, lengths):
+    def forward(self, chars, left, right, bags, lengths, domains=None):
+        """Logits per character; ``domains`` (a gold-set index per row, 0 = People's Daily) picks each
+        row's output layer."""
+        return self.heads(self.encode(chars, left, right, bags, lengths), domains)
+
+    def encode(self, chars, left, right, bags, lengths):
+        """The shared encoder's output per character (rows, steps, channels)."""
         x = torch.cat(
             (self.char_emb(chars), self.bigram_emb(left), self.bigram_emb(right), self.bag_emb(bags).sum(2)), 2
         )
@@ -69,11 +101,19 @@ class Net(nn.Module):
             h = x.transpose(1, 2) * mask
             for conv in self.convs:
                 h = torch.relu(conv(h)) * mask
-            return self.out(self.drop(h.transpose(1, 2)))
-        packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
-        h, _ = self.lstm(packed)
-        h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=chars.shape[1])
-        return self.out(self.drop(h))
+            h = self.drop(h.transpose(1, 2))
+        else:
+            packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
+            h, _ = self.lstm(packed)
+            h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=chars.shape[1])
+            h = self.drop(h)
+        return h
+
+    def heads(self, h, domains=None):
+        if domains is None or not len(self.others):
+            return self.out(h)
+        every = torch.stack([self.out(h), *(head(h) for head in self.others)])  # (heads, rows, steps, labels)
+        return every[domains, torch.arange(len(domains))]
 
     def export(self, vocab: Vocab, path: Path) -> None:
         """Write the weights in ``ner_net.TaggerNet``'s layout (float16: half the size, same answers)."""
@@ -100,7 +140,7 @@ class Net(nn.Module):
             }
         out = {k: v.detach().numpy().astype(np.float16) for k, v in arrays.items()}
         if self.arch == "cnn":
-            out["dilations"] = np.array(CNN_DILATIONS, np.int16)
+            out["dilations"] = np.array(self.dilations, np.int16)
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as handle:
             np.savez_compressed(handle, vocab=np.array(vocab.dump()), **out)
@@ -108,14 +148,18 @@ class Net(nn.Module):
 
 def pieces_of(sentences: list[Sentence], lexicons: list[Lexicon]):
     """(text, CRF feature lists, tags) for each piece, each sentence with its part's lexicon."""
+    return [piece for s_pieces in _pieces_by_sentence(sentences, lexicons) for piece in s_pieces]
+
+
+def _pieces_by_sentence(sentences: list[Sentence], lexicons: list[Lexicon]):
     featurizer = get_featurizer()
-    out = []
     for i, s in enumerate(sentences):
+        out = []
         lexicon = lexicons[i % len(lexicons)]
         for offset, piece in split_pieces(s.text):
             spans = [(a - offset, b - offset, k) for a, b, k in s.spans if offset <= a and b <= offset + len(piece)]
             out.append((piece, featurizer.features(piece, lexicon), spans_to_tags(len(piece), spans)))
-    return out
+        yield out
 
 
 def build_vocab(pieces) -> Vocab:
@@ -133,11 +177,15 @@ def build_vocab(pieces) -> Vocab:
     )
 
 
-def batches(encoded, tags, size: int, rng: random.Random):
+def batches(encoded, tags, domains, size: int, rng: random.Random, aux_from: int | None = None):
+    """Batches of pieces of similar length: inputs, each row's gold set, gold tag ids. Pieces from
+    ``aux_from`` on are the auxiliary task's: their tags go to ``gold_aux`` (-100, ignored, elsewhere)."""
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]) + rng.random())
     groups = [order[i : i + size] for i in range(0, len(order), size)]
     rng.shuffle(groups)
     label_id = {label: k for k, label in enumerate(LABELS)}
+    aux_id = {label: k for k, label in enumerate(AUX_LABELS)}
+    aux_from = len(encoded) if aux_from is None else aux_from
     for group in groups:
         steps = max(len(encoded[i][0]) for i in group)
         width = max((len(b) for i in group for b in encoded[i][2]), default=0) or 1
@@ -147,6 +195,8 @@ def batches(encoded, tags, size: int, rng: random.Random):
         bags = torch.zeros(len(group), steps, width, dtype=torch.long)
         gold = torch.full((len(group), steps), -100, dtype=torch.long)
         lengths = torch.tensor([len(encoded[i][0]) for i in group])
+        rows_domain = torch.tensor([domains[i] if i < aux_from else 0 for i in group])
+        gold_aux = torch.full((len(group), steps), -100, dtype=torch.long)
         for r, i in enumerate(group):
             c, bg, bag = encoded[i]
             n = len(c)
@@ -156,16 +206,34 @@ def batches(encoded, tags, size: int, rng: random.Random):
             for j, b in enumerate(bag):
                 if b:
                     bags[r, j, : len(b)] = torch.tensor(b)
-            gold[r, :n] = torch.tensor([label_id[t] for t in tags[i]])
-        yield chars, left, right, bags, lengths, gold
+            if i < aux_from:
+                gold[r, :n] = torch.tensor([label_id[t] for t in tags[i]])
+            else:
+                gold_aux[r, :n] = torch.tensor([aux_id[t] for t in tags[i]])
+        yield chars, left, right, bags, lengths, rows_domain, gold, gold_aux
 
 
-def train(sentences: list[Sentence], out: Path, args) -> None:
+def train(
+    sentences: list[Sentence],
+    out: Path,
+    args,
+    domain_of: list[int] | None = None,
+    aux: list[Sentence] | None = None,
+) -> None:
+    """Train a net on ``sentences``; with ``domain_of`` (each sentence's gold-set index, People's Daily 0),
+    one output layer per gold set; with ``aux``, sentences of another annotation (CLUENER's types) taught
+    through an output layer of their own on the same encoder."""
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     t = time.time()
     lexicons = [Lexicon.from_spans(s for i, s in enumerate(sentences) if i % 5 != part) for part in range(5)]
-    pieces = pieces_of(sentences, lexicons)
+    pieces, domains = [], []
+    for k, s_pieces in enumerate(_pieces_by_sentence(sentences, lexicons)):
+        pieces += s_pieces
+        domains += [domain_of[k] if domain_of else 0] * len(s_pieces)
+    aux_from = len(pieces)
+    if aux:
+        pieces += pieces_of(aux, lexicons)
     vocab = build_vocab(pieces)
     encoded = [vocab.encode(text, features) for text, features, _ in pieces]
     tags = [t for _, _, t in pieces]
@@ -174,8 +242,9 @@ def train(sentences: list[Sentence], out: Path, args) -> None:
         f"features in {time.time() - t:.0f}s",
         file=sys.stderr,
     )
+    heads = max(domain_of) + 1 if domain_of else 1
     net = Net(len(vocab.chars) + 2, len(vocab.bigrams) + 2, len(vocab.bag) + 1, args.dim, args.bigram_dim, 32,
-              args.hidden, args.arch)
+              args.hidden, args.arch, heads, len(AUX_LABELS) if aux else 0, tuple(args.dilations))
     optimiser = torch.optim.Adam(net.parameters(), lr=args.lr)
     loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
     for epoch in range(args.epochs):
@@ -184,10 +253,18 @@ def train(sentences: list[Sentence], out: Path, args) -> None:
         total = 0.0
         for g in optimiser.param_groups:
             g["lr"] = args.lr * (1 - epoch / args.epochs) + 1e-4
-        for chars, left, right, bags, lengths, gold in batches(encoded, tags, args.batch, rng):
+        for chars, left, right, bags, lengths, rows_domain, gold, gold_aux in batches(
+            encoded, tags, domains, args.batch, rng, aux_from
+        ):
             optimiser.zero_grad()
-            logits = net(chars, left, right, bags, lengths)
-            loss = loss_fn(logits.reshape(-1, len(LABELS)), gold.reshape(-1))
+            h = net.encode(chars, left, right, bags, lengths)
+            loss = torch.zeros(())
+            if (gold >= 0).any():
+                logits = net.heads(h, rows_domain)
+                loss = loss + loss_fn(logits.reshape(-1, len(LABELS)), gold.reshape(-1))
+            if (gold_aux >= 0).any():
+                logits = net.aux(h)
+                loss = loss + args.aux_weight * loss_fn(logits.reshape(-1, len(AUX_LABELS)), gold_aux.reshape(-1))
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             optimiser.step()
@@ -213,14 +290,30 @@ def main() -> None:
     ap.add_argument("--bigram-dim", type=int, default=48)
     ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--arch", choices=("lstm", "cnn"), default="lstm")
+    ap.add_argument("--dilations", type=int, nargs="+", default=list(CNN_DILATIONS), help="the CNN's layers")
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--domains", action="store_true", help="one output layer per gold set, People's Daily's shipped")
+    ap.add_argument("--aux-cluener", action="store_true", help="CLUENER's ten types as an auxiliary task")
+    ap.add_argument("--aux-weight", type=float, default=0.5)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
 
     sets = {name: load_set(args.corpus, name) for name in args.train}
+    # gold-set index of each sentence: People's Daily 0 (its output layer is the one shipped)
+    names = sorted(args.train, key=lambda name: name != "pd")
+    set_of = {id(s): names.index(name) for name in args.train for s in sets[name]}
+
+    aux = None
+    if args.aux_cluener:
+        aux = read_cluener(args.corpus / "cluener.train.json") + read_cluener(args.corpus / "cluener.dev.json")
+
+    def domain_of(sentences: list[Sentence]) -> list[int] | None:
+        return [set_of[id(s)] for s in sentences] if args.domains else None
+
     if not args.folds:
-        train([s for name in args.train for s in sets[name]], args.out, args)
+        data = [s for name in args.train for s in sets[name]]
+        train(data, args.out, args, domain_of(data), aux)
         return
     gold = sets[args.fold_set]
     extra = [s for name in args.train if name != args.fold_set for s in sets[name]]
@@ -230,7 +323,8 @@ def main() -> None:
         held = held_out(len(gold), args.folds, fold)  # the folds of train_ner.py
         fold_train = [s for i, s in enumerate(gold) if i not in held] + extra
         print(f"fold {fold}", file=sys.stderr)
-        train(fold_train, args.out.with_suffix(f".fold{fold}.{'cnn' if args.arch == 'cnn' else 'net'}.npz"), args)
+        path = args.out.with_suffix(f".fold{fold}.{'cnn' if args.arch == 'cnn' else 'net'}.npz")
+        train(fold_train, path, args, domain_of(fold_train), aux)
 
 
 if __name__ == "__main__":

@@ -116,6 +116,20 @@ def test_trim_span_drops_stray_punctuation():
     assert ner.trim_span("“北京", 0, 3) == (1, 3)
 
 
+def test_a_form_of_address_is_not_part_of_the_name():
+    assert ner.trim_address("李大娘成了孤寡老人", 0, 3, "PER") == 1
+    assert ner.trim_address("王小姐这样说", 0, 3, "PER") == 1
+    assert ner.trim_address("周恩来总理", 0, 5, "PER") == 3
+    # nothing left of the name: kept; other types and names without one untouched
+    assert ner.trim_address("先生", 0, 2, "PER") == 2
+    assert ner.trim_address("全国政协主席", 0, 6, "ORG") == 6
+    assert ner.trim_address("袁家军", 0, 3, "PER") == 3
+    # through the recogniser: whatever span the models give, the form of address stays outside it
+    text = "他坚决贯彻毛主席制定的实事求是的方针，王小姐这样说。"
+    for start, end, kind in ner.recognize(text):
+        assert not (kind == "PER" and text[start:end].endswith(("主席", "小姐"))), text[start:end]
+
+
 def test_a_name_tagged_once_is_tagged_everywhere_in_the_text():
     text = "巴基斯坦总理今天说，巴基斯坦愿意对话。"
     spans = ner.propagate_names(text, [(0, 4, "LOC")])

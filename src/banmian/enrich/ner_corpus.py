@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,29 +86,44 @@ def read_bio(path: str | Path) -> list[Sentence]:
     return sentences
 
 
-def read_cluener_people(path: str | Path) -> list[Sentence]:
-    """CLUENER sentences that name people and no place or organisation, with ``name`` labels as PER.
-
-    Its place and organisation labels do not map onto People's Daily's LOC/ORG (whole addresses, sports
-    teams), so sentences holding any of them are left out rather than taught as "not an entity".
-    """
+def cluener_records(path: str | Path) -> Iterator[dict]:
+    """CLUENER's JSON objects (``text`` and ``label``: type → name → [[first, last]]), one after another."""
     text = Path(path).read_text(encoding="utf-8")
     decoder = json.JSONDecoder()
     pos = 0
-    out: list[Sentence] = []
     while True:
         while pos < len(text) and text[pos].isspace():
             pos += 1
         if pos >= len(text):
             break
         obj, pos = decoder.raw_decode(text, pos)
+        yield obj
+
+
+def _cluener_spans(labels: dict, kinds: Iterable[str], rename: str | None = None) -> list[Span]:
+    return sorted(
+        {(s, e + 1, rename or kind) for kind in kinds for ranges in labels.get(kind, {}).values() for s, e in ranges}
+    )
+
+
+def read_cluener_people(path: str | Path) -> list[Sentence]:
+    """CLUENER sentences that name people and no place or organisation, with ``name`` labels as PER.
+
+    Its place and organisation labels do not map onto People's Daily's LOC/ORG (whole addresses, sports
+    teams), so sentences holding any of them are left out rather than taught as "not an entity".
+    """
+    out: list[Sentence] = []
+    for obj in cluener_records(path):
         labels = obj.get("label", {})
-        names = labels.get("name")
-        if not names or _CLUENER_PLACES_AND_ORGS & labels.keys():
+        if not labels.get("name") or _CLUENER_PLACES_AND_ORGS & labels.keys():
             continue
-        spans = sorted({(s, e + 1, "PER") for ranges in names.values() for s, e in ranges})
-        out.append(Sentence(obj["text"], spans))
+        out.append(Sentence(obj["text"], _cluener_spans(labels, ["name"], "PER")))
     return out
+
+
+def read_cluener(path: str | Path) -> list[Sentence]:
+    """Every CLUENER sentence with its own types (name, company, address … ten in all)."""
+    return [Sentence(obj["text"], _cluener_spans(obj.get("label", {}), obj.get("label", {}))) for obj in cluener_records(path)]
 
 
 def held_out(count: int, folds: int, fold: int) -> set[int]:
