@@ -291,10 +291,12 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
     if len(out) >= 2 and _summary_lead(t, u.text, marked=t[0] in _LEAD_MARKS) and (
             out[-2].kind in (BYLINE, NAMES)
-            or (out[-2].kind == HEAD and (t[0] in _LEAD_MARKS or (a.kind == BODY and COLUMN_TAG.match(out[-2].text))))
+            or (out[-2].kind == HEAD and (t[0] in _LEAD_MARKS or _under_column_title(out, a.kind == BODY or len(t) > 30)))
             or (t[0] in _LEAD_MARKS and a.gap > body_gap)):
         # a commentary's summary lead set without a stop: under its byline, under a column's title (…（体坛观澜）)
         # when too long for a title line, or marked ■ where a text begins
+        if a.kind == HEAD and len(t) > 30 and _under_column_title(out, True):
+            a.kind = BODY  # (too long for a title line: the lead, not a subheadline)
         return False
     if a.kind == BODY and _SECTION_HEAD.match(t) and "，" not in t and len(t) <= 30:
         return False  # a numbered item's head, whole: （一）《治安管理处罚法》第五十条第一款第一项 | 第五十条 有下列…
@@ -345,6 +347,21 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         return True  # the first paragraph after a title block, cut where no title line can end
     return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and (
         _looks_cut(t, u.text) or page.joins(k, t, u.text) or _cut_mid_word(t, u.text))
+
+
+# A column's tag closing a title line: …（体坛观澜）.
+_TAG_AT_END = re.compile(r"（[^（）]{2,12}）$")
+
+
+def _under_column_title(out: list[Unit], long_enough: bool) -> bool:
+    """Is the title right above the last unit a column's (…（体坛观澜）), also when its headline is wrapped onto
+    two lines with no blank between, leaving the tag under a short stub (健身晒心得 一举 / 可多得（体坛观澜）)?"""
+    title = out[-2]
+    if not long_enough or _TAG_AT_END.search(title.text) is None:
+        return False
+    if len(out) >= 3 and title.gap == 0 and out[-3].kind == HEAD:
+        return COLUMN_TAG.match(out[-3].text + title.text) is not None
+    return COLUMN_TAG.match(title.text) is not None
 
 
 def _summary_lead(a: str, b: str, *, marked: bool = False) -> bool:
