@@ -1,6 +1,8 @@
-"""A commentary's summary lead set without a stop right under its column's title (…（体坛观澜）), no byline
-between: a paragraph of its own, not the first half of the paragraph under it, also when the title's headline
-is wrapped onto two lines (健身晒心得 一举 / 可多得（体坛观澜）). Real text (人民日报 2017-03-25)."""
+"""Leads and heads under a title in one-paragraph-a-line dumps. A commentary's summary lead set without a stop
+right under its column's title (…（体坛观澜）), no byline between, is a paragraph of its own, not the first half
+of the paragraph under it, also when the title's headline is wrapped onto two lines (健身晒心得 一举 /
+可多得（体坛观澜）; real text, 人民日报 2017-03-25). A head is joined to the text under it as a word cut in two only
+on evidence that holds: three characters seen elsewhere going on otherwise (扫码核验) do not tell."""
 
 from banmian import parse_text
 
@@ -30,3 +32,21 @@ def test_a_cut_first_paragraph_under_a_column_title_is_still_joined():
     second = "与健身。“最近自创了几个拉伸动作，对缓解运动疲劳有帮助。”"
     (a,) = parse_text("\n\n".join([TITLE, first, second, P2]) + "\n").articles
     assert a.paragraphs == [first + second, P2]
+
+
+def test_a_head_under_a_part_label_is_not_joined_on_a_word_seen_going_on_otherwise():
+    # 扫码核验 elsewhere on the page is no evidence that 自制“暗盒”快扫码 | 核酸检测… is one word cut in two
+    intro = "社区里的志愿者们想出了不少妙招，让核酸检测更快更顺。"
+    head = "自制“暗盒”快扫码"
+    text_ = "核酸检测之前，如何快速扫描预约的核酸检测登记二维码？"
+    more = "居民到场后，志愿者先扫码核验，随后引导居民有序采样。"
+    (a,) = parse_text("\n\n".join(["抗疫达人亮妙招", intro, "第8计", "因陋就简", head, text_, more]) + "\n").articles
+    assert a.paragraphs == [intro, "第8计", "因陋就简", head, text_, more]
+
+
+def test_a_head_cut_inside_a_word_seen_whole_elsewhere_is_still_joined():
+    first = "春暖花开，北京市密云区太师屯镇清水"
+    second = "河畔迎来了12年未见的白天鹅。"
+    more = "天鹅重现清水河，镇里的村民纷纷前来观看。"
+    (a,) = parse_text("\n\n".join(["生态美如画 天鹅来做客", first, second, more]) + "\n").articles
+    assert a.paragraphs == [first + second, more]

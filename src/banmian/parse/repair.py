@@ -241,9 +241,20 @@ class _PageText:
             self._start, self._end = lo, min(len(self._units), hi + self.WINDOW)
             self._text = "\n".join(u.text for u in self._units[self._start:self._end])
         text = self._text
+        if strict and a[-1] + b[:2] not in text:
+            # three characters seen elsewhere tell only when the word there ends as here or goes on as b does:
+            # 扫码核验 elsewhere says nothing of …快扫码 | 核酸检测…; 天鹅重现清水河， does of …清水 | 河畔…
+            three = a[-2:] + b[0]
+            k = text.find(three)
+            while k >= 0:
+                after = text[k + 3:k + 4]
+                if not after or after == b[1:2] or not _HAN.match(after):
+                    return True
+                k = text.find(three, k + 1)
+            return False
         if a[-2:] + b[0] in text or a[-1] + b[:2] in text:
             return True
-        return not strict and text.count(a[-1] + b[0]) >= 2
+        return text.count(a[-1] + b[0]) >= 2
 
 
 def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bool, wrapped: bool,
