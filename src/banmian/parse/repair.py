@@ -115,7 +115,7 @@ def _looks_cut(a: str, b: str) -> bool:
         or _REPORTED_OPENING.match(a) is not None  # 王勇指出，近年来各有关方面认真落实 | 党中央、国务院…
         or a.count("《") > a.count("》") or a.count("（") > a.count("）")  # …担任了《 | 北方文学》副主编
         or (a.endswith(_MEASURE_ENDS) and a[-3:-2] != "第")  # …派出所的一名 | 社区民警。 (not 第一项)
-        or len(a) > 30
+        or (len(a) > 30 and not (a[-1] == "”" and a.count("“") == a.count("”")))
         or _INNER_END.search(a) is not None or (a[-1].isdigit() and len(a) >= 6)
         or ("，" in a and _opens_mid_clause(b))  # 天坑是一种漏斗形岩溶地质景观，大部分坑壁 | 都是陡崖环绕。
         or _stops_after_pause(a)  # …呈现以下特点：知识 | 流程外包…; …具有节能环保、不燃 | 不爆等特点。

@@ -720,7 +720,8 @@ _SPACED = re.compile(r"[^\s，。：:]{2,}[ \u3000\xa0]+[^\s，。：:]{2,}")
 
 def _head_form(units: list[Unit], i: int, j: int) -> bool:
     """Does a line of the head run hold two phrases parted by a space (油菜花开 乡村如画)?"""
-    return any(_SPACED.search(units[x].text) for x in range(i, j))
+    # (a space inside a line of clauses is a pause, not two phrases: 多措并举，保定 “保淀”，…)
+    return any(_SPACED.search(units[x].text) and "，" not in units[x].text for x in range(i, j))
 
 
 _PLAIN_HEAD = re.compile(r"^[\u4e00-\u9fff]{4,10}$")

@@ -1,0 +1,37 @@
+"""A part head that ends on a whole quotation (…，“那段时间连鸟都不飞过来了”) is a head, however long, not the
+first half of the paragraph under it; and a later head whose space is only a pause inside its clauses
+(多措并举，保定 “保淀”，…) is no head of another form that would start a new article."""
+
+from banmian import parse_text
+
+LEAD = "4月1日，中共中央、国务院决定设立新区的消息发布。新区将湖区囊括其中，湖区的生态保护受到各方关注。"
+P1 = "多年来，当地对于湖区的生态治理一直在持续。治理的效果如何？还面临怎样的问题？记者进行了采访。"
+HEAD1 = "长期污染累积，曾经导致环境严重破坏，“那段时间连鸟都不飞过来了”"
+P2 = "4月的湖区，清风拂面，碧波荡漾。芦苇已经进入发芽期，舟行湖上，不时有水鸟从水面掠过。"
+P3 = "历史上，湖区水域面积曾经达到1000平方公里，水量非常丰富，后来水位不断降低。"
+HEAD2 = "多措并举，保定 “保淀”，核心区水质在提升，生态初步改善"
+P4 = "近几年，当地对湖区生态保护的力度不断加大，关停了一批污染企业，水质逐步好转。"
+
+
+def page(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+def test_a_long_head_ending_on_a_whole_quotation_is_a_head():
+    (a,) = parse_text(page("湖区明珠 再绽璀璨", LEAD, P1, HEAD1, P2, P3, HEAD2, P4)).articles
+    assert a.paragraphs == [LEAD, P1, HEAD1, P2, P3, HEAD2, P4]
+
+
+def test_a_line_cut_after_a_quotation_is_still_joined_when_the_rest_goes_on():
+    first = "广袤的平原上，湖区是这里最大的淡水湖泊，素有“华北明珠”“华北之肾”"
+    second = "的美誉，生态地位十分重要。"
+    (a,) = parse_text(page("湖区明珠 再绽璀璨", LEAD, first, second, P3)).articles
+    assert a.paragraphs == [LEAD, first + second, P3]
+
+
+def test_a_pause_space_in_a_head_of_clauses_is_no_new_form_of_head():
+    (a,) = parse_text(page("湖区明珠 再绽璀璨", LEAD, P1, "治理效果初步显现", P2, P3, HEAD2, P4)).articles
+    assert a.paragraphs == [LEAD, P1, "治理效果初步显现", P2, P3, HEAD2, P4]
+    # two phrases parted by a space after plain heads still start the next article (test_parse_boundaries.py)
+    arts = parse_text(page("湖区明珠 再绽璀璨", LEAD, P1, "治理效果初步显现", P2, "油菜花开 乡村如画", P4)).articles
+    assert [x.headline for x in arts] == ["湖区明珠 再绽璀璨", "油菜花开 乡村如画"]
