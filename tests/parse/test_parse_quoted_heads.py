@@ -1,6 +1,7 @@
-"""A part head that ends on a whole quotation (…，“那段时间连鸟都不飞过来了”) is a head, however long, not the
-first half of the paragraph under it; and a later head whose space is only a pause inside its clauses
-(多措并举，保定 “保淀”，…) is no head of another form that would start a new article."""
+"""Part heads and titles inside running text. A part head that ends on a whole quotation
+(…，“那段时间连鸟都不飞过来了”) is a head, however long, not the first half of the paragraph under it; and a later head whose space is only a pause inside its clauses
+(多措并举，保定 “保淀”，…) is no head of another form that would start a new article; a head right under a
+signature, over a picture's text and its credit, is a picture story's title (synthetic text after real pages)."""
 
 from banmian import parse_text
 
@@ -35,3 +36,13 @@ def test_a_pause_space_in_a_head_of_clauses_is_no_new_form_of_head():
     # two phrases parted by a space after plain heads still start the next article (test_parse_boundaries.py)
     arts = parse_text(page("湖区明珠 再绽璀璨", LEAD, P1, "治理效果初步显现", P2, "油菜花开 乡村如画", P4)).articles
     assert [x.headline for x in arts] == ["湖区明珠 再绽璀璨", "油菜花开 乡村如画"]
+
+
+def test_a_head_under_a_signature_over_a_picture_text_and_its_credit_is_a_picture_story():
+    pic = "近日，安徽省望江县漳湖镇万亩油菜花怒放，大地铺上金黄色的地毯，吸引了不少游客前来观赏。"
+    arts = parse_text(page("湖区明珠 再绽璀璨", LEAD, P1, P3, "本报记者 史自强", "花开满地", pic, "人民视觉")).articles
+    assert [a.headline for a in arts] == ["湖区明珠 再绽璀璨", "花开满地"]
+    assert arts[1].paragraphs == [pic]
+    # a part head under a signature over text with no credit still continues a report signed in parts
+    (a,) = parse_text(page("湖区明珠 再绽璀璨", LEAD, P1, "本报记者 史自强", "花开满地", pic, P3)).articles
+    assert "花开满地" in a.paragraphs
