@@ -50,3 +50,17 @@ def test_a_head_cut_inside_a_word_seen_whole_elsewhere_is_still_joined():
     more = "天鹅重现清水河，镇里的村民纷纷前来观看。"
     (a,) = parse_text("\n\n".join(["生态美如画 天鹅来做客", first, second, more]) + "\n").articles
     assert a.paragraphs == [first + second, more]
+
+
+def test_a_line_cut_inside_a_number_under_a_title_is_joined():
+    first = "上证指数今年1月4日以36"
+    second = "49.15点跳空高开，摸高3651.89点后就一路下跌，这个高点也是一季度的最高点。"
+    (a,) = parse_text("\n\n".join(["不必恐慌，春天临近了！", first, second, P2]) + "\n").articles
+    assert a.paragraphs == [first + second, P2]
+
+
+def test_a_line_opening_on_a_speech_verb_finishes_the_line_above():
+    first = "中国化工学会会长、中国水性涂料产业联盟会长杨元一"
+    second = "表示，有数据表明，在欧美一些发达国家，水漆的使用比例已达到80%以上。"
+    (a,) = parse_text("\n\n".join(["亚洲最大全水漆生产线落户河北", P1, first, second, P2]) + "\n").articles
+    assert a.paragraphs == [P1, first + second, P2]

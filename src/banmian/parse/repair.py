@@ -96,7 +96,14 @@ def _starts_mid_sentence(b: str) -> bool:
     """Does the line start inside a sentence: with a mark that continues one (，。、…), with a single
     character and a comma (时，孟建柱指出…: the end of a clause the line above began), or with 的?"""
     return (b[0] in _CONTINUES or (b[1:2] in ("，", "、") and _HAN.match(b[0]) is not None)
-            or (b[0] == "的" and b[1:2] != "确"))  # (…没有人为干扰 | 的环境，…: 的 opens no sentence; 的确 does)
+            or (b[0] == "的" and b[1:2] != "确")  # (…没有人为干扰 | 的环境，…: 的 opens no sentence; 的确 does)
+            or _SPEECH_VERB_START.match(b) is not None)  # (…联盟会长杨元一 | 表示，有数据表明…: the speaker is above)
+
+
+# A speech verb and its comma or colon opening a line: who speaks ended the line above.
+_SPEECH_VERB_START = re.compile(r"^(?:表示|指出|强调|认为|介绍|说|称|坦言|透露|直言|谈到|告诉记者)[，：:]")
+# The rest of a number a line break cut (…1月4日以36 | 49.15点…, …摸高3651.89 | 点后…).
+_NUMBER_REST = re.compile(r"^(?:[\d.．%％]|点|万|亿)")
 
 
 def _opens_paragraph(b: str) -> bool:
@@ -350,6 +357,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         # (a title line ends with its last word, never inside one: …中科院南京地 | 质古生物博物馆…; nor does it
         # report who said what: 市卫健委一级巡视员吴乾渝说，… | …)
         or _cut_mid_word(t, u.text) or (len(t) >= 20 and _SPEAKER_OPENING.match(t) is not None)
+        or (t[-1].isdigit() and _NUMBER_REST.match(u.text) is not None)  # (a number is cut: …以36 | 49.15点…)
         # (a measure word waits for its noun: 自3月16日A股砸出个 | 瞬间底部之后…)
         or (t[-1] == "个" and not t.endswith(("这个", "那个", "哪个", "个个")))
         # (under a picture story's title, 图片报道, its caption follows with no title line of its own)
