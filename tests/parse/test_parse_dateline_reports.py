@@ -39,12 +39,12 @@ def test_a_one_line_title_under_a_dateline_report_heads_the_next_article():
     assert arts[1].paragraphs == [Y1]
 
 
-def test_a_head_over_the_reports_own_words_stays_a_part_head():
-    # the text under the head goes on with the report (the same words): a part of it, as before
+def test_a_head_in_a_report_without_a_dateline_stays_a_part_head():
+    # without a dateline opening the text, a head over the report's own words is a part head, as before
     head = "危化品安全管理仍存在薄弱环节"
     more = "王勇强调，各地区、各部门和相关企事业单位要坚决贯彻党中央、国务院决策部署，强化安全红线意识，加大工作力度。"
-    (a,) = parse_text(page("促进安全生产形势持续稳定好转", W1, W2, head, more)).articles
-    assert a.paragraphs == [W1, W2, head, more]
+    (a,) = parse_text(page("促进安全生产形势持续稳定好转", W2, head, more)).articles
+    assert a.paragraphs == [W2, head, more]
 
 
 def test_under_a_dateline_report_a_cut_line_is_no_title():
@@ -53,3 +53,12 @@ def test_under_a_dateline_report_a_cut_line_is_no_title():
                           ("中国国际广播电台台长王庚年", "与摩洛哥电视台台长萨利姆签署了合作协议。")):
         arts = parse_text(page("今年继续深化玉米等收储制度改革", Z1, first, second)).articles
         assert len(arts) == 1
+
+
+def test_a_title_like_cut_line_in_a_dateline_report_going_on_with_its_words_is_joined():
+    # no cue of its own: stops on a whole word, no comma; but the report holds no part heads, and the text under
+    # it goes on with the report's words
+    first = "王勇在国务院安委会召开的危险化学品安全综合治理电视电话"
+    second = "专题会议上说，要全面排查危化品安全风险，强化安全红线意识，持续加大工作力度。"
+    (a,) = parse_text(page("促进安全生产形势持续稳定好转", W1, first, second, W2)).articles
+    assert a.paragraphs == [W1, first + second, W2]

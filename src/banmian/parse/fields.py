@@ -353,3 +353,11 @@ def classify(u: Unit, indent_style: bool) -> None:
             u.kind = HEAD
             return
     u.kind = BODY
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def char_pairs(text: str) -> set[str]:
+    """The words of a text, roughly: its pairs of adjacent Chinese characters (no dictionary needed)."""
+    return {m[k:k + 2] for m in _HAN_RUN.findall(text) for k in range(len(m) - 1)}

@@ -19,6 +19,7 @@ from .fields import (
     JUMP,
     NAMES,
     SOURCE,
+    char_pairs,
     dateline_names,
     ends_sentence,
     ends_signed,
@@ -365,7 +366,25 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     ):
         return True  # the first paragraph after a title block, cut where no title line can end
     return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and (
-        _looks_cut(t, u.text) or page.joins(k, t, u.text) or _cut_mid_word(t, u.text))
+        _looks_cut(t, u.text) or page.joins(k, t, u.text) or _cut_mid_word(t, u.text)
+        or (prev.kind == BODY and _goes_on_in_dateline_report(out, u.text, body_gap)))
+
+
+def _goes_on_in_dateline_report(out: list[Unit], b: str, body_gap: int) -> bool:
+    """Is the title-like last unit a cut line inside a news report that opens with a dateline, the text under it
+    going on with the report's words (…春季会议的开幕新闻 | 发布会上说，“一带一路”…)? Such reports hold no part
+    heads (the segmenter reads a head over text on something else as the next article's title: the same
+    measure, the other way)."""
+    start = x = len(out) - 1
+    while x > 0 and out[x - 1].kind == BODY and out[x].gap <= body_gap:
+        x -= 1  # (the run of text above, back to a wider gap than between paragraphs or to a title)
+        start = x
+    report = out[start:len(out) - 1]
+    if not report or _DATELINE.match(report[0].text) is None:
+        return False
+    above = char_pairs("".join(r.text for r in report))
+    head, below = char_pairs(out[-1].text), char_pairs(b)
+    return len(head & above) > 0.2 * len(head) or len(below & above) > 0.12 * len(below)
 
 
 # A column's tag closing a title line: …（体坛观澜）.

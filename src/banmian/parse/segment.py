@@ -31,6 +31,7 @@ from .fields import (
     ROW,
     SOURCE,
     TABLE_TITLE,
+    char_pairs,
     ends_sentence,
     ends_signed,
     is_surname_start,
@@ -655,11 +656,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
 
 # A sentence opening on its date and a comma (4月15日，…): a caption or a text, never a kicker.
 _DATED_SENTENCE = re.compile(r"^\d{1,2}月\d{1,2}日(?:[上下]午|晚|凌晨)?，")
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-
-
-def _bigrams(text: str) -> set[str]:
-    return {m[k:k + 2] for m in _HAN_RUN.findall(text) for k in range(len(m) - 1)}
+_bigrams = char_pairs
 
 
 def _speaks_of_text_above(line: str, above: list[str], units: list[Unit], b: int) -> bool:
