@@ -46,3 +46,17 @@ def test_a_head_under_a_signature_over_a_picture_text_and_its_credit_is_a_pictur
     # a part head under a signature over text with no credit still continues a report signed in parts
     (a,) = parse_text(page("湖区明珠 再绽璀璨", LEAD, P1, "本报记者 史自强", "花开满地", pic, P3)).articles
     assert "花开满地" in a.paragraphs
+
+
+def test_a_kicker_and_headline_over_a_picture_text_and_its_credit_is_a_picture_story():
+    # real text (人民日报 2017-03-25): a title block of two lines, one blank line under running text
+    c1 = "本届世锦赛还组织了部分观众到场观赛，其中多数为在校学生，目的是希望有更多青少年爱上冰壶。"
+    c2 = "据了解，世锦赛结束后，比赛使用的赛道将保留4天，用于首届北京市青少年冰壶锦标赛。"
+    pic = ("当地时间3月23日，中国选手张帅在比赛中回球。当日，在2017迈阿密网球公开赛女单第二轮比赛中，张帅以2∶1战胜意大利"
+           "选手埃拉尼，晋级下一轮。")
+    arts = parse_text(page("精彩冰壶赛 引得粉丝来", c1, c2, "迈阿密网球公开赛", "张帅晋级女单第三轮", pic, "人民视觉")).articles
+    assert [a.headline for a in arts] == ["精彩冰壶赛 引得粉丝来", "张帅晋级女单第三轮"]
+    assert arts[1].kicker == "迈阿密网球公开赛"
+    # one head line over a text and a credit may still be a part of the report that ends with its picture
+    (a,) = parse_text(page("精彩冰壶赛 引得粉丝来", c1, "赛场内外", c2, "人民视觉")).articles
+    assert a.paragraphs == [c1, "赛场内外", c2]

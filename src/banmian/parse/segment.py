@@ -824,14 +824,15 @@ def _heads_a_picture_story(units: list[Unit], i: int, j: int) -> bool:
     """Is the text under a head (from units[j]) one or two paragraphs closed by a 摄影报道 byline? Then the
     head is the title of a picture story (感受国粹), not a part of the text above. A photo credit alone does
     not tell (a part of a report may end with its picture) unless the head stands right under a signature:
-    the text above has ended (单宋佳 邵亚波 / 水美鱼肥 / one paragraph / 人民视觉)."""
+    the text above has ended (单宋佳 邵亚波 / 水美鱼肥 / one paragraph / 人民视觉), or is a title block of two
+    lines, as part heads seldom are (迈阿密网球公开赛 / 张帅晋级女单第三轮 / one paragraph / 人民视觉)."""
     k = j
     while k < len(units) and units[k].kind == BODY and k - j < 3:
         k += 1
     if not 1 <= k - j <= 2 or k == len(units):
         return False
     u = units[k]
-    if u.gap <= 1 and u.kind == CREDIT and i > 0 and units[i - 1].kind in (BYLINE, NAMES):
+    if u.gap <= 1 and u.kind == CREDIT and ((i > 0 and units[i - 1].kind in (BYLINE, NAMES)) or j - i >= 2):
         return True  # (a head right under a signature, over a picture's text and its credit)
     return u.gap <= 1 and u.kind == BYLINE and any(b.role == "摄影报道" for b in u.data)
 
