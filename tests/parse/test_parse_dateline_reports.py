@@ -8,6 +8,8 @@ W1 = ("新华社北京3月24日电  国务院安委会24日召开危险化学品
       "王勇出席会议并讲话。")
 W2 = ("王勇指出，近年来各有关方面认真落实党中央、国务院决策部署，不断强化安全红线意识，持续加大工作力度，危化品安全生产"
       "取得积极成效。")
+W3 = ("王勇强调，各地区、各部门和相关企事业单位要坚决贯彻党中央、国务院的决策部署，严格落实《危险化学品安全综合治理方案》，"
+      "加强组织领导，狠抓责任落实，强化督促考核，完善长效机制，坚决打好打赢综合治理攻坚战。")
 C1 = ("农业“四季歌”，今年大不同。贯彻落实党中央、国务院决策部署，铆住需求侧，“绣花”供给侧，今年的春季农业生产深深地"
       "打上了农业供给侧结构性改革烙印，是一场不同凡响的春耕。")
 C2 = ("农业部部长韩长赋在接受本报记者专访时表示，今年的春耕春播着力“四推进一稳定”，就是推进结构调整，改善农产品供求"
@@ -62,3 +64,12 @@ def test_a_title_like_cut_line_in_a_dateline_report_going_on_with_its_words_is_j
     second = "专题会议上说，要全面排查危化品安全风险，强化安全红线意识，持续加大工作力度。"
     (a,) = parse_text(page("促进安全生产形势持续稳定好转", W1, first, second, W2)).articles
     assert a.paragraphs == [W1, first + second, W2]
+
+
+def test_a_two_line_title_may_share_a_few_more_words_with_the_report_above():
+    # the report's third paragraph shares 党中央、国务院…决策部署 with the new article's lead: a two-line title block
+    # is no pair of cut lines, so the text under it may share up to a fifth of its words with the report
+    arts = parse_text(page("王勇在危化品安全综治专题会上强调", "促进安全生产形势持续稳定好转", W1, W2, W3,
+                           "铆住需求端，“绣花”供给侧", "今年春耕不一样", C1, C2)).articles
+    assert [a.headline for a in arts] == ["促进安全生产形势持续稳定好转", "今年春耕不一样"]
+    assert arts[0].paragraphs == [W1, W2, W3]
