@@ -73,3 +73,10 @@ def test_a_two_line_title_may_share_a_few_more_words_with_the_report_above():
                            "铆住需求端，“绣花”供给侧", "今年春耕不一样", C1, C2)).articles
     assert [a.headline for a in arts] == ["促进安全生产形势持续稳定好转", "今年春耕不一样"]
     assert arts[0].paragraphs == [W1, W2, W3]
+
+
+def test_a_title_over_a_dateline_that_a_jump_line_cut_heads_an_article():
+    # (under a text that opens with no dateline: the head is told by the dateline under it, cut before its 电)
+    arts = parse_text(page("今年春耕不一样", C1, C2, "坦桑尼亚总统会见郭金龙", "新华社达累斯萨拉姆3月24日\n（下转第四版）")).articles
+    assert [a.headline for a in arts] == ["今年春耕不一样", "坦桑尼亚总统会见郭金龙"]
+    assert arts[1].jumps == ["（下转第四版）"]

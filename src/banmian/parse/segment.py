@@ -43,6 +43,8 @@ from .tables import build_table, stated_count
 
 _DATELINE_START = re.compile(r"^(?:据)?(?:本报|新华社|中新社|人民日报|[^，。；\s]{2,12}?(?:日报|晚报|晨报|时报|网))"
                              r"(?:讯|[^，。；]{0,24}?电)")
+# A dateline that a jump line cut before its 电 (新华社达累斯萨拉姆3月24日 / （下转第四版）; 本报北京4月21).
+_CUT_DATELINE = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^，。；\s\d]{0,12}\d{1,2}(?:月(?:\d{1,2}日?)?)?$")
 _DATELINE_OUTLET = re.compile(r"^[（(]?据?(本报|新华社|中新社|人民日报)")
 # A page header line: 2024年3月13日 星期三, 第1版 要闻, 人民日报 2017年3月25日 第2版.
 _PAGE_FURNITURE = re.compile(r"^(?=.*(?:\d{4}年\d{1,2}月\d{1,2}日|第\s*\d{1,3}\s*版))[^，。；！？“”]{2,40}$")
@@ -845,7 +847,7 @@ def _is_section_head_run(units: list[Unit], i: int, j: int, nxt: Unit, indented:
         # Section heads are indented like paragraphs; a flush title line heads a new article.
         return False
     first = units[i]
-    if _DATELINE_START.match(nxt.text):
+    if _DATELINE_START.match(nxt.text) or _CUT_DATELINE.match(nxt.text):
         return False
     if first.gap > body_gap or nxt.gap > body_gap:
         return False
