@@ -4,6 +4,8 @@ of the paragraph under it, also when the title's headline is wrapped onto two li
 可多得（体坛观澜）; real text, 人民日报 2017-03-25). A head is joined to the text under it as a word cut in two only
 on evidence that holds: three characters seen elsewhere going on otherwise (扫码核验) do not tell."""
 
+import pytest
+
 from banmian import parse_text
 
 TITLE = "健身晒心得 一举可多得（体坛观澜）"
@@ -44,23 +46,26 @@ def test_a_head_under_a_part_label_is_not_joined_on_a_word_seen_going_on_otherwi
     assert a.paragraphs == [intro, "第8计", "因陋就简", head, text_, more]
 
 
-def test_a_head_cut_inside_a_word_seen_whole_elsewhere_is_still_joined():
-    first = "春暖花开，北京市密云区太师屯镇清水"
-    second = "河畔迎来了12年未见的白天鹅。"
-    more = "天鹅重现清水河，镇里的村民纷纷前来观看。"
-    (a,) = parse_text("\n\n".join(["生态美如画 天鹅来做客", first, second, more]) + "\n").articles
-    assert a.paragraphs == [first + second, more]
-
-
-def test_a_line_cut_inside_a_number_under_a_title_is_joined():
-    first = "上证指数今年1月4日以36"
-    second = "49.15点跳空高开，摸高3651.89点后就一路下跌，这个高点也是一季度的最高点。"
-    (a,) = parse_text("\n\n".join(["不必恐慌，春天临近了！", first, second, P2]) + "\n").articles
-    assert a.paragraphs == [first + second, P2]
-
-
 def test_a_line_opening_on_a_speech_verb_finishes_the_line_above():
     first = "中国化工学会会长、中国水性涂料产业联盟会长杨元一"
     second = "表示，有数据表明，在欧美一些发达国家，水漆的使用比例已达到80%以上。"
     (a,) = parse_text("\n\n".join(["亚洲最大全水漆生产线落户河北", P1, first, second, P2]) + "\n").articles
     assert a.paragraphs == [P1, first + second, P2]
+
+
+CUT_UNDER_A_TITLE = [
+    # a word seen whole elsewhere on the page (天鹅重现清水河，) runs across the break
+    ("生态美如画 天鹅来做客", "春暖花开，北京市密云区太师屯镇清水", "河畔迎来了12年未见的白天鹅。",
+     "天鹅重现清水河，镇里的村民纷纷前来观看。"),
+    # a number is cut
+    ("不必恐慌，春天临近了！", "上证指数今年1月4日以36", "49.15点跳空高开，摸高3651.89点后就一路下跌。", P2),
+    # (synthetic text) a lead under a column title that reads whole (…中国古生物), while 古生物研究 stands elsewhere
+    ("一步千万年（华夏博物之旅）", "沉静中透着古朴的这座博物馆，坐落于城东的一处风景区，是近代以来中国古生物",
+     "研究的重镇。馆内陈列着大量珍贵的化石标本。", "该馆隶属于中国科学院古生物研究所，每年接待观众数十万人次。"),
+]
+
+
+@pytest.mark.parametrize(("title", "first", "second", "more"), CUT_UNDER_A_TITLE)
+def test_a_line_under_a_title_cut_inside_a_word_or_number_is_joined(title, first, second, more):
+    (a,) = parse_text("\n\n".join([title, first, second, more]) + "\n").articles
+    assert a.paragraphs == [first + second, more]

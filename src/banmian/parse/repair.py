@@ -309,6 +309,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         # (unless a jump line cuts it in turn: （下转第九版） follows text, never a title)
         return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
     if len(out) >= 2 and _summary_lead(t, u.text, marked=t[0] in _LEAD_MARKS) and (
+            not page.joins(k, t, u.text, strict=True)) and (  # (…中国古生物 | 研究的中心 by 古生物研究所 on the page)
             out[-2].kind in (BYLINE, NAMES)
             or (out[-2].kind == HEAD and (t[0] in _LEAD_MARKS or _under_column_title(out, a.kind == BODY or len(t) > 30)))
             or (t[0] in _LEAD_MARKS and a.gap > body_gap)):

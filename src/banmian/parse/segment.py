@@ -777,8 +777,8 @@ def _dateline_report(d: _Draft, units: list[Unit], i: int, j: int) -> bool:
     if d.heads or not paras or _DATELINE_START.match(paras[0]) is None:
         return False
     last = units[j - 1].text
-    if (j - i == 1 and _PAUSES.search(last)) or _ends_with_speaker(last):
-        return False
+    if (j - i == 1 and _PAUSES.search(last)) or _ends_with_speaker(last) or last[-1] in "·“《（":
+        return False  # (…萨利姆· | 谢赫…: a line stopping inside a name or on an opening mark is cut)
     above = _bigrams("".join(_title_texts(d.article) + paras))
     head = _bigrams("".join(units[x].text for x in range(i, j)))
     # (a title block of two lines is no pair of cut lines: the text under it may share a fifth of its words)
