@@ -1,7 +1,8 @@
 """Part heads and titles inside running text. A part head that ends on a whole quotation
-(…，“那段时间连鸟都不飞过来了”) is a head, however long, not the first half of the paragraph under it; and a later head whose space is only a pause inside its clauses
-(多措并举，保定 “保淀”，…) is no head of another form that would start a new article; a head right under a
-signature, over a picture's text and its credit, is a picture story's title (synthetic text after real pages)."""
+(…，“那段时间连鸟都不飞过来了”) is a head, however long, not the first half of the paragraph under it; and a
+later head whose space is only a pause inside its clauses (多措并举，保定 “保淀”，…) is no head of another form that would start a new article; a head right under a
+signature, over a picture's text and its credit, is a picture story's title, and so is a head with no part number
+after parts numbered on lines of their own (synthetic text after real pages)."""
 
 from banmian import parse_text
 
@@ -60,3 +61,16 @@ def test_a_kicker_and_headline_over_a_picture_text_and_its_credit_is_a_picture_s
     # one head line over a text and a credit may still be a part of the report that ends with its picture
     (a,) = parse_text(page("精彩冰壶赛 引得粉丝来", c1, "赛场内外", c2, "人民视觉")).articles
     assert a.paragraphs == [c1, "赛场内外", c2]
+
+
+def test_an_unnumbered_head_after_numbered_parts_heads_the_next_article():
+    # (synthetic text) parts numbered 1, 2 over their heads; a head with no number after them is a new title
+    spring = "茶梅、含笑、桃花、樱花次第开放，春天如约而至。我们得学会接受天地万物的变化。"
+    arts = parse_text(page("湖区明珠 再绽璀璨", "本报记者 史自强", "1", "寻找湖区", LEAD, "2", "追问湖区", P1, P3,
+                           "打开春天的方式", spring)).articles
+    assert [a.headline for a in arts] == ["湖区明珠 再绽璀璨", "打开春天的方式"]
+    assert arts[1].paragraphs == [spring]
+    # a numbered head after numbered parts stays a part
+    (a,) = parse_text(page("湖区明珠 再绽璀璨", "本报记者 史自强", "1", "寻找湖区", LEAD, "2", "追问湖区", P1, "3",
+                           "平静的湖区", P3)).articles
+    assert a.paragraphs[-3:] == ["3", "平静的湖区", P3]

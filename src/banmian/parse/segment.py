@@ -581,7 +581,8 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                     and not _title_after_signature(units, i)
                     and not _heads_a_picture_story(units, i, j)
                     and not _unrelated_late_head(cur, units, i, j)
-                    and not _dateline_report(cur, units, i, j)))
+                    and not _dateline_report(cur, units, i, j)
+                    and not _unnumbered_after_numbered(cur, units[i].text)))
             ):
                 cur.heads.append(_head_form(units, i, j))
                 cur.article.paragraphs.extend(run)
@@ -760,6 +761,15 @@ def _ends_with_speaker(t: str) -> bool:
     """Does the line end on a post and a name (…台长王庚年), the subject of a sentence a column break cut?"""
     m = _POST_AND_NAME.search(t)
     return m is not None and is_surname_start(m.group("name"))
+
+
+def _unnumbered_after_numbered(d: _Draft, head: str) -> bool:
+    """Were the text's parts numbered (1 / 寻找周大新 … 4 / 平静的周大新: a part number on a line of its own
+    over each head, twice or more) while this head has none? Then it heads no part of that series but the
+    next article (… / 打开春天的方式)."""
+    if _PART_NUMBER.match(head):
+        return False
+    return sum(1 for p in d.article.paragraphs if _PART_NUMBER.match(p)) >= 2
 
 
 def _dateline_report(d: _Draft, units: list[Unit], i: int, j: int) -> bool:
