@@ -100,7 +100,7 @@ def test_feature_ids_give_the_feature_strings_scores_and_bags_to_the_last_bit():
     assert len(pieces) > 100
     featurizer, lexicon = recognizer._featurizer, recognizer._lexicon
     vocabulary = Vocabulary(recognizer._crf.attributes)
-    net, bag_ids = recognizer._nets[0], recognizer._bag_ids[0]
+    assert recognizer._nets  # every net of the ensemble is checked
     for at in range(0, len(pieces), ner.BATCH):
         batch = pieces[at : at + ner.BATCH]
         strings = [featurizer.features(p, lexicon, vocabulary) for p in batch]
@@ -111,10 +111,35 @@ def test_feature_ids_give_the_feature_strings_scores_and_bags_to_the_last_bit():
             batch, strings, bounds[:-1], bounds[1:], recognizer._crf.emissions(strings), by_ids, strict=True
         ):
             assert np.array_equal(e_strings, e_ids), piece
-            chars, bigrams, bags = net.vocab.encode(piece, fs)
-            chars_ids, bigrams_ids, bag_rows = net.vocab.encode_ids(piece, bag_ids[ids[a:b]])
-            assert (chars, bigrams) == (chars_ids, bigrams_ids)
-            assert [list(r[r > 0]) for r in bag_rows] == bags, piece
-            assert all(not r[len(bag):].any() for r, bag in zip(bag_rows, bags, strict=True))
-            assert np.array_equal(net.probabilities([(chars, bigrams, bags)])[0],
-                                  net.probabilities([(chars_ids, bigrams_ids, bag_rows)])[0])
+            for net, bag_ids in zip(recognizer._nets, recognizer._bag_ids, strict=True):
+                chars, bigrams, bags = net.vocab.encode(piece, fs)
+                chars_ids, bigrams_ids, bag_rows = net.vocab.encode_ids(piece, bag_ids[ids[a:b]])
+                assert (chars, bigrams) == (chars_ids, bigrams_ids)
+                assert [list(r[r > 0]) for r in bag_rows] == bags, piece
+                assert all(not r[len(bag):].any() for r, bag in zip(bag_rows, bags, strict=True))
+                assert np.array_equal(net.probabilities([(chars, bigrams, bags)])[0],
+                                      net.probabilities([(chars_ids, bigrams_ids, bag_rows)])[0])
+
+
+def test_an_ensemble_of_identical_nets_tags_as_the_one_net(tmp_path):
+    """Several nets (``ner.cnn.npz``, ``ner.cnn2.npz`` …) are averaged into one opinion before the
+    combination with the CRF: two copies of the same net must give exactly the answers of that net alone."""
+    import shutil
+    from pathlib import Path
+
+    from banmian.enrich import ner
+    from banmian.enrich.ner_corpus import read_bio
+
+    one, two = tmp_path / "one", tmp_path / "two"
+    for folder in (one, two):
+        folder.mkdir()
+        for name in ("ner.crf.npz", "ner.lexicon.tsv", "ner.cnn.npz"):
+            shutil.copy(ner.MODEL_PATH.with_name(name), folder / name)
+    shutil.copy(ner.MODEL_PATH.with_name("ner.cnn.npz"), two / "ner.cnn2.npz")
+    alone, pair = ner.Recognizer(one / "ner.crfsuite"), ner.Recognizer(two / "ner.crfsuite")
+    assert (len(alone._nets), len(pair._nets)) == (1, 2)
+    data = Path(__file__).resolve().parents[1] / "data" / "enrich"
+    texts = [s.text for s in read_bio(data / "peoples_daily.head.bio")]
+    found = alone.recognize_many(texts)
+    assert sum(map(len, found)) > 50
+    assert pair.recognize_many(texts) == found
