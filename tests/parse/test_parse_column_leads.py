@@ -37,10 +37,10 @@ def test_a_cut_first_paragraph_under_a_column_title_is_still_joined():
 
 
 def test_a_head_under_a_part_label_is_not_joined_on_a_word_seen_going_on_otherwise():
-    # 扫码核验 elsewhere on the page is no evidence that 自制“暗盒”快扫码 | 核酸检测… is one word cut in two
+    # 扫码核验 elsewhere on the page is no evidence that 自制“纸盒”快扫码 | 核酸检测… is one word cut in two
     intro = "社区里的志愿者们想出了不少妙招，让核酸检测更快更顺。"
-    head = "自制“暗盒”快扫码"
-    text_ = "核酸检测之前，如何快速扫描预约的核酸检测登记二维码？"
+    head = "自制“纸盒”快扫码"
+    text_ = "核酸检测之前，居民如何快速扫描预约的核酸检测登记二维码？"
     more = "居民到场后，志愿者先扫码核验，随后引导居民有序采样。"
     (a,) = parse_text("\n\n".join(["抗疫达人亮妙招", intro, "第8计", "因陋就简", head, text_, more]) + "\n").articles
     assert a.paragraphs == [intro, "第8计", "因陋就简", head, text_, more]
@@ -60,7 +60,7 @@ CUT_UNDER_A_TITLE = [
     # a number is cut
     ("不必恐慌，春天临近了！", "上证指数今年1月4日以36", "49.15点跳空高开，摸高3651.89点后就一路下跌。", P2),
     # (synthetic text) a lead under a column title that reads whole (…中国古生物), while 古生物研究 stands elsewhere
-    ("一步千万年（华夏博物之旅）", "沉静中透着古朴的这座博物馆，坐落于城东的一处风景区，是近代以来中国古生物",
+    ("一眼看万年（博物之旅）", "沉静中透着古朴的这座博物馆，坐落于城东的一处风景区，是近代以来中国古生物",
      "研究的重镇。馆内陈列着大量珍贵的化石标本。", "该馆隶属于中国科学院古生物研究所，每年接待观众数十万人次。"),
 ]
 
@@ -69,3 +69,12 @@ CUT_UNDER_A_TITLE = [
 def test_a_line_under_a_title_cut_inside_a_word_or_number_is_joined(title, first, second, more):
     (a,) = parse_text("\n\n".join([title, first, second, more]) + "\n").articles
     assert a.paragraphs == [first + second, more]
+
+
+def test_a_line_opening_a_subordinate_clause_before_its_comma_is_a_first_half():
+    # (synthetic text) a commentary's lead cut right under its byline: 如果说… waits for its main clause after a
+    # comma, so the short line is no head
+    first = "如果说在朋友圈晒数据"
+    second = "是为了督促自己，那么晒心得则是一种分享，很有可能会带动身边的朋友参与健身"
+    (a,) = parse_text("\n\n".join([TITLE, "史 哲", first, second, P1, P2]) + "\n").articles
+    assert a.paragraphs == [first + second, P1, P2]

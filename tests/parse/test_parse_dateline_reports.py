@@ -52,7 +52,7 @@ def test_a_head_in_a_report_without_a_dateline_stays_a_part_head():
 def test_under_a_dateline_report_a_cut_line_is_no_title():
     # one line with a pause inside, or ending on a post and a name, is the first half of a cut sentence
     for first, second in (("继续通过加强产供销衔接和市场信息发布、支持加工业发展", "等措施，引导企业收购。"),
-                          ("中国国际广播电台台长王庚年", "与摩洛哥电视台台长萨利姆签署了合作协议。")):
+                          ("省广播电视台台长王建国", "与来访的外国电视台代表签署了合作协议。")):
         arts = parse_text(page("今年继续深化玉米等收储制度改革", Z1, first, second)).articles
         assert len(arts) == 1
 

@@ -1,6 +1,6 @@
 """Part heads and titles inside running text. A part head that ends on a whole quotation
-(…，“那段时间连鸟都不飞过来了”) is a head, however long, not the first half of the paragraph under it; and a
-later head whose space is only a pause inside its clauses (多措并举，保定 “保淀”，…) is no head of another form that would start a new article; a head right under a
+(…，“那些年连水鸟都不来了”) is a head, however long, not the first half of the paragraph under it; and a
+later head whose space is only a pause inside its clauses (多管齐下，治湖 “护湖”，…) is no head of another form that would start a new article; a head right under a
 signature, over a picture's text and its credit, is a picture story's title, and so is a head with no part number
 after parts numbered on lines of their own (synthetic text after real pages)."""
 
@@ -8,10 +8,10 @@ from banmian import parse_text
 
 LEAD = "4月1日，中共中央、国务院决定设立新区的消息发布。新区将湖区囊括其中，湖区的生态保护受到各方关注。"
 P1 = "多年来，当地对于湖区的生态治理一直在持续。治理的效果如何？还面临怎样的问题？记者进行了采访。"
-HEAD1 = "长期污染累积，曾经导致环境严重破坏，“那段时间连鸟都不飞过来了”"
+HEAD1 = "长年污染累积，一度导致湖区环境严重破坏，“那些年连水鸟都不来了”"
 P2 = "4月的湖区，清风拂面，碧波荡漾。芦苇已经进入发芽期，舟行湖上，不时有水鸟从水面掠过。"
 P3 = "历史上，湖区水域面积曾经达到1000平方公里，水量非常丰富，后来水位不断降低。"
-HEAD2 = "多措并举，保定 “保淀”，核心区水质在提升，生态初步改善"
+HEAD2 = "多管齐下，治湖 “护湖”，核心区水质在提升，生态初步改善"
 P4 = "近几年，当地对湖区生态保护的力度不断加大，关停了一批污染企业，水质逐步好转。"
 
 

@@ -129,7 +129,18 @@ def _looks_cut(a: str, b: str) -> bool:
         or _stops_after_pause(a)  # …呈现以下特点：知识 | 流程外包…; …具有节能环保、不燃 | 不爆等特点。
         or ("，" in a and _QUANTITY_START.match(b) is not None)  # 1—2月，公路水路完成固定资产投资 | 1726亿元，…
         or (a.endswith(K.JOB_TITLES) and _SPEAKER_START.match(b) is not None)  # …产业联盟会长 | 杨元一表示，…
+        or _clause_awaits_main(a)  # 如果说在某个项目达到顶尖 | 水平的运动员，是…
     )
+
+
+# A subordinate clause opens on one of these and waits for its main clause after a comma.
+_SUBORDINATE_OPENING = re.compile(r"^(?:如果说|如果|假如|倘若|虽然|尽管|即使|即便|由于)")
+
+
+def _clause_awaits_main(a: str) -> bool:
+    """Does the line open a subordinate clause (如果说…, 虽然…) and stop before its comma? Titles and heads do
+    not open so; such a line is the first half of a sentence."""
+    return "，" not in a and _SUBORDINATE_OPENING.match(a) is not None
 
 
 def _ends_with_note(a: str) -> bool:
@@ -304,7 +315,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         return False
     if (u.kind != BODY and not ends_sentence(u.text) and not (nxt is not None and nxt.kind == JUMP and nxt.gap <= 1)
             and not (u.text[-1] in "：:" and len(u.text) > 12)  # (a kicker naming who speaks is short: 公安部：)
-            and not ((a.kind == BODY or (len(t) > 30 and "，" in t)) and _cut_mid_word(t, u.text))):
+            and not ((a.kind == BODY or (len(t) > 30 and "，" in t)) and _cut_mid_word(t, u.text))
+            and not _clause_awaits_main(t)):
         # (…条件相配合，这 | 些条件不外乎如下几点：; a long line of clauses is no title line either: …还继续追 | 求极致，…)
         # (unless a jump line cuts it in turn: （下转第九版） follows text, never a title)
         return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
