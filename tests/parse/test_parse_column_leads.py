@@ -59,6 +59,8 @@ CUT_UNDER_A_TITLE = [
      "天鹅重现清水河，镇里的村民纷纷前来观看。"),
     # a number is cut
     ("不必恐慌，春天临近了！", "上证指数今年1月4日以36", "49.15点跳空高开，摸高3651.89点后就一路下跌。", P2),
+    # (synthetic text) a range of years is cut at its dash
+    ("老将的坚持", "他在美国职业篮球联赛（NBA）2016—", "2017赛季的季后赛里场均得到32分。", P2),
     # (synthetic text) a lead under a column title that reads whole (…中国古生物), while 古生物研究 stands elsewhere
     ("一眼看万年（博物之旅）", "沉静中透着古朴的这座博物馆，坐落于城东的一处风景区，是近代以来中国古生物",
      "研究的重镇。馆内陈列着大量珍贵的化石标本。", "该馆隶属于中国科学院古生物研究所，每年接待观众数十万人次。"),

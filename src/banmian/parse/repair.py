@@ -305,6 +305,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
                 or (nxt is not None and nxt.gap == 0 and nxt.indent == PARA))
     if t[-1] == "—" and t[-2:] != "——" and u.text[0] == "—" and u.gap <= 1:
         return True  # a dash cut in two: …他就动起了脑筋— | —能不能发明…
+    if t[-1] == "—" and t[-2:-1].isdigit() and u.text[:1].isdigit() and u.gap <= 1:
+        return True  # a range of numbers cut at its dash: …（NBA）2016— | 2017赛季…
     if (t[-1] in _OPEN_ENDS or ends_sentence(t) or _is_bracketed(t) or _ends_with_note(t)) and not (
             a.kind == BODY and u.gap <= 1 and u.indent != PARA and _quote_runs_across(t, u.text)) and not (
             t[-1] == "—" and t.count("（") > t.count("）")):  # (…发展规划（2014— | 2020年）》)
