@@ -80,3 +80,14 @@ def test_a_line_opening_a_subordinate_clause_before_its_comma_is_a_first_half():
     second = "是为了督促自己，那么晒心得则是一种分享，很有可能会带动身边的朋友参与健身"
     (a,) = parse_text("\n\n".join([TITLE, "史 哲", first, second, P1, P2]) + "\n").articles
     assert a.paragraphs == [first + second, P1, P2]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # (synthetic text) a line ending on a word that waits for what it introduces
+    ("馆藏中尤以“澄江动物群”和包括", "“中华龙鸟”在内的化石最为珍贵，吸引了大批观众。"),
+    # a line carrying a day and its time, with no comma yet: a news lead's first half
+    ("国家卫生计生委等6部门21日下午在国新办", "召开新闻发布会，介绍健康扶贫工程实施进展。"),
+])
+def test_a_first_half_that_waits_for_more_is_joined_under_text_or_a_byline(first, second):
+    (a,) = parse_text("\n\n".join(["去年分类救治贫困患者两百多万", "本报记者 申少铁", first, second, P2]) + "\n").articles
+    assert a.paragraphs == [first + second, P2]
