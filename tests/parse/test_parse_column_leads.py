@@ -85,6 +85,9 @@ def test_a_line_opening_a_subordinate_clause_before_its_comma_is_a_first_half():
 @pytest.mark.parametrize(("first", "second"), [
     # (synthetic text) a line ending on a word that waits for what it introduces
     ("馆藏中尤以“澄江动物群”和包括", "“中华龙鸟”在内的化石最为珍贵，吸引了大批观众。"),
+    ("这次展出的文物都来自", "故宫博物院和国家博物馆，其中不少是首次亮相。"),
+    # a measure word waits for its noun
+    ("九千多个条文要浓缩进一部", "厚厚的法典里，立法者的工作量可想而知。"),
     # a line carrying a day and its time, with no comma yet: a news lead's first half
     ("国家卫生计生委等6部门21日下午在国新办", "召开新闻发布会，介绍健康扶贫工程实施进展。"),
 ])

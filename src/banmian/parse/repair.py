@@ -39,7 +39,8 @@ _FUNCTION_ENDS = frozenset("的在和与对把被从向为是将于以等或而�
 # …and words no title line ends on either (a headline may end on 了 or 到).
 _NEVER_ENDS = frozenset("的和与及对把被从向为将于以或而并且之所给让使由")
 # A numeral and its measure word wait for their noun: no title or sentence stops on them.
-_MEASURE_ENDS = ("一名", "一位", "一个", "一些", "一种", "一批", "一项", "一家", "一座", "一条", "一场", "一次")
+_MEASURE_ENDS = ("一名", "一位", "一个", "一些", "一种", "一批", "一项", "一家", "一座", "一条", "一场", "一次",
+                 "一部", "一本", "一张", "一件", "一支", "一台", "一辆", "一份", "一股", "一根")
 # Particles that close a clause: a title line may end on them.
 _CLOSING_PARTICLES = frozenset("了啦吗呢吧")
 # A sentence end inside the line: a head is one phrase, a cut paragraph may hold a sentence and a half.
@@ -136,7 +137,7 @@ def _looks_cut(a: str, b: str) -> bool:
 
 
 # Words that wait for what they introduce: no title or sentence stops on them.
-_AWAITING_ENDS = ("包括", "例如", "比如", "诸如", "通过", "根据", "按照", "关于", "对于")
+_AWAITING_ENDS = ("包括", "例如", "比如", "诸如", "通过", "根据", "按照", "关于", "对于", "来自")
 # A day and its time (21日下午): a news lead's opening words, never a head's.
 _TIME_OF_DAY = re.compile(r"\d{1,2}日(?:上午|下午|晚上|晚间|凌晨|早上|中午)")
 
