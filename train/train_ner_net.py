@@ -7,8 +7,15 @@ numpy ``.npz`` the recogniser runs without it. The data, folds and name-lexicon 
 
     # the shipped net, beside the shipped CRF (about 4 minutes on one core)
     python train/train_ner_net.py CORPUS/ner --arch cnn --hidden 128 --domains --out src/banmian/enrich/models/ner.cnn.npz
-    # cross-validation: writes /tmp/k.foldK.cnn.npz beside train_ner.py's /tmp/k.foldK.crfsuite
+    # an ensemble (not shipped: README, Entity accuracy): nets trained alike but for the share of characters
+    # read as unknown, which the recogniser averages when they lie beside the first
+    python train/train_ner_net.py CORPUS/ner --arch cnn --hidden 128 --domains --unknown 0.15 --out src/banmian/enrich/models/ner.cnn2.npz
+    python train/train_ner_net.py CORPUS/ner --arch cnn --hidden 128 --domains --unknown 0.3 --out src/banmian/enrich/models/ner.cnn3.npz
+    # cross-validation: writes /tmp/k.foldK.cnn.npz (with --member 2: k.foldK.cnn2.npz …) beside
+    # train_ner.py's /tmp/k.foldK.crfsuite
     python train/train_ner_net.py CORPUS/ner --arch cnn --hidden 128 --domains --folds 5 --out /tmp/k.npz
+    python train/train_ner_net.py CORPUS/ner --arch cnn --hidden 128 --domains --unknown 0.15 --member 2 --folds 5 --out /tmp/k.npz
+    python train/train_ner_net.py CORPUS/ner --arch cnn --hidden 128 --domains --unknown 0.3 --member 3 --folds 5 --out /tmp/k.npz
     python bench/ner_folds.py CORPUS/ner/peoples_daily.dev.bio /tmp/k.crfsuite
 
 ``--domains``: one output layer per gold set over the shared encoder (People's Daily, MSRA, CLUENER people
@@ -306,6 +313,7 @@ def main() -> None:
     ap.add_argument("--aux-cluener", action="store_true", help="CLUENER's ten types as an auxiliary task")
     ap.add_argument("--aux-weight", type=float, default=0.5)
     ap.add_argument("--unknown", type=float, default=0.0, help="share of characters and bigrams read as unknown")
+    ap.add_argument("--member", type=int, default=1, help="with --folds: the net's number in an ensemble (k.foldK.cnn2.npz)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
 
@@ -333,7 +341,8 @@ def main() -> None:
         held = held_out(len(gold), args.folds, fold)  # the folds of train_ner.py
         fold_train = [s for i, s in enumerate(gold) if i not in held] + extra
         print(f"fold {fold}", file=sys.stderr)
-        path = args.out.with_suffix(f".fold{fold}.{'cnn' if args.arch == 'cnn' else 'net'}.npz")
+        kind = "cnn" if args.arch == "cnn" else "net"
+        path = args.out.with_suffix(f".fold{fold}.{kind}{args.member if args.member > 1 else ''}.npz")
         train(fold_train, path, args, domain_of(fold_train), aux)
 
 
