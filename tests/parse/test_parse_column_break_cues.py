@@ -4,12 +4,22 @@ post names) is joined to the second half."""
 
 from banmian import parse_text
 
+HEADLINE = "前两月服务外包合同执行额增10.9%"
 LEAD = "前两月，我国企业签订服务外包合同额1264.2亿元人民币，执行额885.4亿元，分别增长14.1%和10.9%。"
 
 
 def paragraphs(*blocks: str) -> list[str]:
-    (a,) = parse_text("前两月服务外包合同执行额增10.9%\n\n" + "\n\n".join(blocks) + "\n").articles
+    (a,) = parse_text(HEADLINE + "\n\n" + "\n\n".join(blocks) + "\n").articles
     return a.paragraphs
+
+
+def article_after_a_wide_gap(*blocks: str, title: str, gap: int = 3):
+    """The second article of a page where a text set off by ``gap`` newlines runs under the first article and
+    its title is printed after it (body, a line holding a space, the title)."""
+    text = f"{HEADLINE}\n\n{LEAD}" + "\n" * gap + "\n\n".join(blocks) + f"\n\n \n{title}\n"
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == [HEADLINE, title]
+    return arts[1]
 
 
 def test_a_line_stopping_just_after_a_colon_or_an_enumeration_comma_was_cut_by_a_column_break():
@@ -39,10 +49,7 @@ def test_a_first_paragraph_cut_after_a_measure_word_under_its_title_is_joined():
 
 def test_a_text_set_off_by_a_wide_gap_and_cut_one_character_into_a_clause_is_joined():
     first, second = "在文化交流日益频繁的今天，越", "来越多外国留学生来到中国读大学，他们也对中国的传统文化颇感兴趣。"
-    text = f"前两月服务外包合同执行额增10.9%\n\n{LEAD}\n\n\n\n{first}\n\n{second}\n\n \n图片报道\n"
-    arts = parse_text(text).articles
-    assert [a.headline for a in arts] == ["前两月服务外包合同执行额增10.9%", "图片报道"]
-    assert arts[1].paragraphs == [first + second]
+    assert article_after_a_wide_gap(first, second, title="图片报道", gap=4).paragraphs == [first + second]
 
 
 def test_a_long_line_of_clauses_cut_inside_a_word_is_joined_even_when_both_halves_look_like_title_lines():
@@ -64,11 +71,9 @@ def test_a_lead_marked_with_a_square_and_cut_inside_a_word_is_joined():
 
 def test_a_dateline_set_off_by_a_wide_gap_and_cut_in_its_date_opens_the_text():
     first, second = "本报阿斯塔纳4月21", "日电  （记者周翰博）外交部长王毅21日在阿斯塔纳出席上海合作组织外长会议。"
-    text = f"前两月服务外包合同执行额增10.9%\n\n{LEAD}\n\n\n{first}\n\n{second}\n\n{LEAD2}\n\n \n王毅出席上合组织外长会\n"
-    arts = parse_text(text).articles
-    assert [a.headline for a in arts] == ["前两月服务外包合同执行额增10.9%", "王毅出席上合组织外长会"]
-    assert arts[1].paragraphs == [first + second, LEAD2]
-    assert [b.names for b in arts[1].bylines] == [["周翰博"]]
+    a = article_after_a_wide_gap(first, second, LEAD2, title="王毅出席上合组织外长会")
+    assert a.paragraphs == [first + second, LEAD2]
+    assert [b.names for b in a.bylines] == [["周翰博"]]
 
 
 LEAD2 = "王毅在发言中表示，今年是《上合组织宪章》签署15周年，各方应继续弘扬“上海精神”。"
@@ -76,9 +81,7 @@ LEAD2 = "王毅在发言中表示，今年是《上合组织宪章》签署15周
 
 def test_a_text_set_off_by_a_wide_gap_stopping_on_a_word_that_waits_after_a_comma_is_joined():
     first, second = "黄昏，来电铃声响起，我看了一眼手机屏幕，是", "邻居“鱼先生”打来的。一种本能的紧张感顷刻间从心间弥漫开。"
-    text = f"前两月服务外包合同执行额增10.9%\n\n{LEAD}\n\n\n{first}\n\n{second}\n\n \n非常时期 非常友邻\n"
-    arts = parse_text(text).articles
-    assert arts[1].paragraphs == [first + second]
+    assert article_after_a_wide_gap(first, second, title="非常时期 非常友邻").paragraphs == [first + second]
 
 
 def test_a_first_line_under_a_title_cut_inside_a_word_or_reporting_a_speaker_is_text():
@@ -92,19 +95,13 @@ def test_a_first_line_under_a_title_cut_inside_a_word_or_reporting_a_speaker_is_
 
 def test_a_news_lead_set_off_by_a_wide_gap_and_cut_between_words_is_joined():
     first, second = "3月24日，在黑龙江哈尔滨市双城区", "一家农机专业合作社院内，农机手正在检修农机具，准备春耕生产。"
-    text = f"前两月服务外包合同执行额增10.9%\n\n{LEAD}\n\n\n{first}\n\n{second}\n\n \n图片报道\n"
-    arts = parse_text(text).articles
-    assert [a.headline for a in arts] == ["前两月服务外包合同执行额增10.9%", "图片报道"]
-    assert arts[1].paragraphs == [first + second]
+    assert article_after_a_wide_gap(first, second, title="图片报道").paragraphs == [first + second]
 
 
 def test_a_line_of_three_clauses_set_off_by_a_wide_gap_and_cut_inside_a_word_is_joined():
     first = "冰箱里过年时储存的各类崇明糕、宁波年糕有好多，新鲜劲儿过了后，在零下18摄氏"
     second = "度的冷冻室里放着，一时半会儿也吃不完。"
-    text = f"前两月服务外包合同执行额增10.9%\n\n{LEAD}\n\n\n{first}\n\n{second}\n\n \n珍惜资源\n"
-    arts = parse_text(text).articles
-    assert [a.headline for a in arts] == ["前两月服务外包合同执行额增10.9%", "珍惜资源"]
-    assert arts[1].paragraphs == [first + second]
+    assert article_after_a_wide_gap(first, second, title="珍惜资源").paragraphs == [first + second]
 
 
 def test_a_title_ending_in_a_word_that_ends_on_a_function_character_is_no_cut_line():
