@@ -609,6 +609,13 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 cur.part_head = run[0]
                 a.paragraphs.append(run[0])
                 cur.closed = False
+            elif j - i == 1 and not bylines_between and _PART_NUMBER.match(run[0]):
+                # a part number alone (一) is no headline: it opens a text whose title, if any, follows it
+                cur = new()
+                cur.pending_title = cur.has_body = True
+                cur.article.paragraphs.append(run[0])
+                i = j
+                continue
             else:
                 cur = new()
                 opening = None

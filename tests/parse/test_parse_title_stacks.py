@@ -1,0 +1,32 @@
+"""Where one article ends and the next begins in the one-paragraph-a-line style, and which line of a title block
+is which, read from the shape of the lines (synthetic pages of the shapes found on composed draws)."""
+
+from banmian import parse_text
+
+
+def test_a_part_number_alone_under_a_signed_essay_opens_a_text_whose_title_follows_it():
+    # an essay signed with a bare name; three blank lines; a text in numbered parts whose title is printed after
+    # it (marked by a line holding a space); then the next article with its author
+    page = "\n".join([
+        "春夜读书记", "", "林  雨", "",
+        "灯下翻开一本旧书，纸页已经发黄，墨香却还在。", "",
+        "读书的乐趣，大抵在于和古人对坐而谈。", "",
+        "周  舟", "", "", "",
+        "一", "",
+        "在闽南一带的村庄里，最显眼的是那些高大的石头房子。", "",
+        "这些房子大多建于百年以前，墙上刻满了花鸟。", "",
+        "二", "",
+        "前些日子我又回到村里，看见新房子一排排立起来了。", "",
+        "据东南日报", "", " ",
+        "石屋絮语", "",
+        "采茶歌", "",
+        "吴  川", "",
+        "清明前后，山上的茶树冒出了新芽。", "",
+    ]) + "\n"
+    arts = parse_text(page).articles
+    assert [a.headline for a in arts] == ["春夜读书记", "石屋絮语", "采茶歌"]
+    parts = arts[1]
+    assert parts.paragraphs[0] == "一"
+    assert parts.paragraphs[1].startswith("在闽南一带的村庄里")
+    assert "二" in parts.paragraphs
+    assert arts[2].paragraphs == ["清明前后，山上的茶树冒出了新芽。"]
