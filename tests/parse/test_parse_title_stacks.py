@@ -30,3 +30,11 @@ def test_a_part_number_alone_under_a_signed_essay_opens_a_text_whose_title_follo
     assert parts.paragraphs[1].startswith("在闽南一带的村庄里")
     assert "二" in parts.paragraphs
     assert arts[2].paragraphs == ["清明前后，山上的茶树冒出了新芽。"]
+
+
+def test_a_column_tag_does_not_count_to_the_length_of_the_headline_after_a_kicker_on_its_line():
+    # kicker, then a headline of two short spaced phrases and its column's tag, all on one line
+    page = ("平江县设立公路养护基金 山路弯弯 养护有方（关注改革最后一公里）\n\n本报记者 何  林\n\n"
+            "记者近日从平江县交通运输局获悉，全县设立乡村公路养护基金，每年投入三千万元。\n")
+    (a,) = parse_text(page).articles
+    assert (a.kicker, a.headline) == ("平江县设立公路养护基金", "山路弯弯 养护有方（关注改革最后一公里）")

@@ -176,8 +176,9 @@ def one_line_title(t: str, *, lead_ins: bool = True) -> tuple[str | None, str]:
         return None, t
     # 两江新区培育发展新质生产力 “重庆造”人工心脏再上新: a kicker and a headline sharing a line (the headline
     # may hold a space itself). A headline of short parallel halves (托起彩虹桥 铺就回家路) stays whole.
+    # (a column tag, （关注改革最后一公里）, is no part of a phrase's length)
     if (len(parts[0]) >= 8 and len(parts[-1]) >= 4
-            and (len(parts) == 2 or len(parts[0]) >= max(len(p) for p in parts[1:]))):
+            and (len(parts) == 2 or len(parts[0]) >= max(len(_TAG_AT_END.sub("", p)) for p in parts[1:]))):
         return parts[0], " ".join(parts[1:])
     if ("，" in parts[0] and len(parts[0]) >= 10 and len(parts) <= 3 and sum(map(len, parts[1:])) >= 5
             and not any("，" in p for p in parts[1:])):
