@@ -38,3 +38,14 @@ def test_a_column_tag_does_not_count_to_the_length_of_the_headline_after_a_kicke
             "记者近日从平江县交通运输局获悉，全县设立乡村公路养护基金，每年投入三千万元。\n")
     (a,) = parse_text(page).articles
     assert (a.kicker, a.headline) == ("平江县设立公路养护基金", "山路弯弯 养护有方（关注改革最后一公里）")
+
+
+def test_a_short_place_before_a_headline_of_parallel_spaced_phrases_is_its_kicker():
+    page = ("江西 稻虾共养见成效 农户增收有奔头\n\n本报记者 何  林\n\n"
+            "记者近日从江西省农业农村厅获悉，全省稻虾共养面积已超过一百万亩。\n")
+    (a,) = parse_text(page).articles
+    assert (a.kicker, a.headline) == ("江西", "稻虾共养见成效 农户增收有奔头")
+    # words of two to four characters spaced out stay one headline
+    page = "哪组 冤家路窄 谁人 一马平川\n\n世界杯分组抽签今晨揭晓，各队的对手都已确定。\n"
+    (a,) = parse_text(page).articles
+    assert (a.kicker, a.headline) == (None, "哪组 冤家路窄 谁人 一马平川")

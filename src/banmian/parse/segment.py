@@ -194,6 +194,13 @@ def one_line_title(t: str, *, lead_ins: bool = True) -> tuple[str | None, str]:
         # parallel halves (春雨化雪 归雁啄新泥) are balanced; a lead-in is a third of its headline or less
         if lead == len(parts) - 1 and len(parts[-1]) >= 10 and len(parts[-1]) >= 3 * sum(map(len, parts[:lead])):
             return " ".join(parts[:lead]), parts[-1]
+        rest = [len(_TAG_AT_END.sub("", p)) for p in parts[lead:]]
+        lead_len = sum(map(len, parts[:lead]))
+        if lead_len <= 4 and len(rest) >= 2 and min(rest) >= max(5, lead_len + 2) and max(rest) <= 1.5 * min(rest):
+            # a place or subject before a headline of parallel spaced phrases, each clearly longer than it (广东
+            # 推荐代表全覆盖 发扬民主共参与); words of two to four characters spaced (哪组 冤家路窄 谁人 一马平川) are
+            # one headline
+            return " ".join(parts[:lead]), " ".join(parts[lead:])
     return None, t
 
 
