@@ -49,3 +49,11 @@ def test_a_short_place_before_a_headline_of_parallel_spaced_phrases_is_its_kicke
     page = "哪组 冤家路窄 谁人 一马平川\n\n世界杯分组抽签今晨揭晓，各队的对手都已确定。\n"
     (a,) = parse_text(page).articles
     assert (a.kicker, a.headline) == (None, "哪组 冤家路窄 谁人 一马平川")
+
+
+def test_a_headline_wrapped_after_the_adverb_of_its_last_clause_is_joined():
+    # 历经风雨，老街面貌依然 / 整洁（…）: no title line stops on an adverb that waits for its predicate
+    page = ("历经风雨，老街面貌依然\n整洁（城市漫步）\n\n本报记者 何  林\n\n"
+            "走进这条百年老街，青石板路干干净净，两旁的店铺依次开门迎客。\n")
+    (a,) = parse_text(page).articles
+    assert (a.kicker, a.headline) == (None, "历经风雨，老街面貌依然整洁（城市漫步）")

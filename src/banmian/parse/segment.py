@@ -287,9 +287,13 @@ def _subject_awaits_predicate(clause: str, second: str) -> bool:
     import rjieba  # (word classes; asked only for a title line with a comma over another line)
 
     own, rest = rjieba.tag(clause), rjieba.tag(second[:8])
-    if any(tag[0] == "v" for _, tag in own) or own[-1][1][0] not in "n" or not rest:
+    if any(tag[0] == "v" for _, tag in own) or not rest:
         return False
     first_tag = rest[0][1][0]
+    if own[-1][1][0] == "d" and len(own) >= 2 and own[-2][1][0] == "n":
+        return first_tag in "va"  # (the wrap may also fall after the adverb: …，叙利亚局势依然 / 脆弱…)
+    if own[-1][1][0] not in "n":
+        return False
     return first_tag in "va" or (first_tag == "d" and len(rest) > 1 and rest[1][1][0] in "va")
 
 
