@@ -57,3 +57,11 @@ def test_a_headline_wrapped_after_the_adverb_of_its_last_clause_is_joined():
             "走进这条百年老街，青石板路干干净净，两旁的店铺依次开门迎客。\n")
     (a,) = parse_text(page).articles
     assert (a.kicker, a.headline) == (None, "历经风雨，老街面貌依然整洁（城市漫步）")
+
+
+def test_a_column_tag_is_no_part_of_the_clause_that_finishes_a_wrapped_headline():
+    # …带来 / 清水和健康（…）: the verb's object opens the next line; the tag after it is no verb of its own
+    page = ("中国企业援建水厂带来\n清水和健康（“一带一路”·互利互惠）\n\n本报记者 何  林\n\n"
+            "在东非高原上，一座由中国企业承建的水厂日前正式投入运营。\n")
+    (a,) = parse_text(page).articles
+    assert (a.kicker, a.headline) == (None, "中国企业援建水厂带来清水和健康（“一带一路”·互利互惠）")

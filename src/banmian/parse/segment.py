@@ -311,6 +311,7 @@ def _clause_goes_on(first: str, second: str) -> bool:
 
     if "，" in first or first[-1] in "”）》":
         return False
+    second = _TAG_AT_END.sub("", second) or second  # (a column tag is no part of the clause: …（国际视点）)
     own, rest = rjieba.tag(first), rjieba.tag(second)
     last_word, last_tag = own[-1]
     if last_tag[0] in "pcud" or (last_tag == "m" and last_word.startswith("第")):
