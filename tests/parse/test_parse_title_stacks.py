@@ -65,3 +65,11 @@ def test_a_column_tag_is_no_part_of_the_clause_that_finishes_a_wrapped_headline(
             "在东非高原上，一座由中国企业承建的水厂日前正式投入运营。\n")
     (a,) = parse_text(page).articles
     assert (a.kicker, a.headline) == (None, "中国企业援建水厂带来清水和健康（“一带一路”·互利互惠）")
+
+
+def test_a_second_title_line_that_is_a_stub_or_an_amount_alone_ends_the_headline_above():
+    for first, second in (("去年全省救助困难群众", "三百多万（在省政府新闻发布会上）"),
+                          ("用法治守护中华文化的精神", "内核（你该知道的《民法典》）")):
+        page = f"{first}\n{second}\n\n本报记者 何  林\n\n记者日前从有关部门获悉，相关工作进展顺利，成效明显。\n"
+        (a,) = parse_text(page).articles
+        assert (a.kicker, a.headline) == (None, first + second)

@@ -246,7 +246,8 @@ def title_lines(units: list[Unit], i: int, j: int) -> list[str]:
                 out[-1] += t  # (a clause cut to a stub or to its subject, above)
                 continue
             if (size <= 48 and not _whole_spaced_line(out[-1], t)) if " " in out[-1] else size <= 20 or (
-                    size <= 40 and " " not in t and _clause_goes_on(out[-1], t)) or _wrap_stub(out[-1], t):
+                    size <= 40 and " " not in t and _clause_goes_on(out[-1], t)) or _wrap_stub(out[-1], t) or (
+                    " " not in out[-1] + t and len(out[-1]) >= 6 and _stub_line(t)):
                 out[-1] += t
                 continue
         out.append(t)
@@ -265,6 +266,17 @@ def _whole_spaced_line(first: str, second: str) -> bool:
 
     own, joined = sizes(first), sizes(first + second)
     return min(own) >= 4 and max(own) <= 1.5 * min(own) and max(joined) > 2 * min(joined)
+
+
+# An amount alone (两百多万): no headline says only that.
+_BARE_AMOUNT = re.compile(r"^[\d.．零〇一二两三四五六七八九十百千万亿多余几]+(?:个|次|人|件|元|吨|处|户|家|名)?$")
+
+
+def _stub_line(t: str) -> bool:
+    """Is a title line, its column tag left out, a stub no headline is — two characters or fewer (特质（…）), or an
+    amount alone (两百多万（…）)? Then it ends the headline the line above began."""
+    core = _TAG_AT_END.sub("", t)
+    return len(core) <= 2 or _BARE_AMOUNT.match(core) is not None
 
 
 def _wrap_stub(first: str, second: str) -> bool:
