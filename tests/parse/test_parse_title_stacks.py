@@ -73,3 +73,27 @@ def test_a_second_title_line_that_is_a_stub_or_an_amount_alone_ends_the_headline
         page = f"{first}\n{second}\n\n本报记者 何  林\n\n记者日前从有关部门获悉，相关工作进展顺利，成效明显。\n"
         (a,) = parse_text(page).articles
         assert (a.kicker, a.headline) == (None, first + second)
+
+
+def test_a_kicker_of_clauses_over_a_headline_of_two_parallel_phrases_starts_a_new_article():
+    page = "\n\n".join([
+        "城市绿地指数报告发布", "本报记者 何  林",
+        "一家研究机构近日发布城市绿地指数报告，对全国百余座城市的绿地建设进行了评估。",
+        "报告显示，多数城市的人均绿地面积稳步增加，但城市之间的差距仍然明显。",
+        "山里有个茶叶村，家家种上生态茶，户户开起民宿",
+        "采茶又待客 村民乐开怀",
+        "清明刚过，村里的茶园就热闹起来，游客们跟着村民一起上山采茶。",
+        "村支书说，这几年村里的收入翻了一番，年轻人也愿意回来了。",
+    ]) + "\n"
+    arts = parse_text(page).articles
+    assert [(a.kicker, a.headline) for a in arts] == [
+        (None, "城市绿地指数报告发布"), ("山里有个茶叶村，家家种上生态茶，户户开起民宿", "采茶又待客 村民乐开怀")]
+    # a part head with its subhead inside a report stays text
+    page = "\n\n".join([
+        "城市绿地指数报告发布", "本报记者 何  林",
+        "一家研究机构近日发布城市绿地指数报告，对全国百余座城市的绿地建设进行了评估。",
+        "绿地面积稳步增加", "多数城市人均绿地超过十平方米，公园数量逐年增长",
+        "报告显示，多数城市的人均绿地面积稳步增加，但城市之间的差距仍然明显。",
+    ]) + "\n"
+    (a,) = parse_text(page).articles
+    assert a.paragraphs[1] == "绿地面积稳步增加"

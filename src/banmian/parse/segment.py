@@ -904,10 +904,24 @@ def _is_section_head_run(units: list[Unit], i: int, j: int, nxt: Unit, indented:
         return False  # a kicker naming who speaks: 公安部：
     if j - i == 1 and one_line_title(first.text, lead_ins=False)[0] is not None:
         return False  # a kicker and a headline sharing a line (成人感染被转运，孩子谁来照顾？ “儿童督导员”…上线了)
+    if j - i == 2 and _kicker_over_parallel_headline(first.text, units[i + 1].text):
+        return False
     # One to three lines inside running text, not followed by a byline or a dateline: the head (and
     # subhead) of a part of the article. A new article printed one blank line after the last one, with
     # neither, is read as part of it.
     return True
+
+
+def _kicker_over_parallel_headline(first: str, second: str) -> bool:
+    """Are two head lines a kicker of clauses (宁波有个光伏村，家家装有光伏板，…) over a headline of two parallel
+    phrases parted by a space (减排又赚钱 村民笑开颜)? A part head and its subhead are not set so: the head is the
+    short line, and a line of spaced phrases heads no clauses."""
+    parts = [p for p in _SPACES.split(second) if p]
+    if len(parts) != 2 or "，" in second or not all(4 <= len(p) <= 9 for p in parts):
+        return False
+    if max(map(len, parts)) > 1.5 * min(map(len, parts)):
+        return False
+    return "，" in first and " " not in first and len(first) >= 10 and first[-1] not in "：:，。"
 
 
 def _check_table_counts(a: Article) -> None:
