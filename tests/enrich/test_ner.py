@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from banmian.enrich import ner
+from banmian.enrich import ner, ner_rules
 from banmian.enrich.ner_corpus import read_bio, score, spans_to_tags, tags_to_spans
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -157,24 +157,33 @@ def test_the_places_of_a_weather_table_are_found_by_its_records():
     table = "那曲小雪转阴零下8℃／2℃阿勒泰多云－12℃／－3℃喀什晴转多云３℃／１５℃巴黎阴转小雨12℃／18℃"
     places = [(table[s:e], t) for s, e, t in ner.recognize(table)]
     assert places == [("那曲", "LOC"), ("阿勒泰", "LOC"), ("喀什", "LOC"), ("巴黎", "LOC")]
-    assert ner.weather_table_places("他说，昨天19℃／32℃，今天闷热。") == []  # one range is not a table
+    assert ner_rules.weather_table_places("他说，昨天19℃／32℃，今天闷热。") == []  # one range is not a table
     # a place whose record has no sky, and a table introduced by a lead-in
     table = "今日天气：拉萨多云6℃／23℃纽约12℃／20℃"
-    assert [table[s:e] for s, e, _ in ner.weather_table_places(table)] == ["拉萨", "纽约"]
+    assert [table[s:e] for s, e, _ in ner_rules.weather_table_places(table)] == ["拉萨", "纽约"]
 
 
 def test_a_weather_table_overrides_what_the_models_tagged_over_a_place():
     text = "卡拉奇晴30℃／44℃法兰克福晴15℃／25℃"
-    assert ner.with_table_places(text, [(0, 3, "PER"), (11, 16, "PER")]) == [(0, 3, "LOC"), (11, 15, "LOC")]
-    assert ner.with_table_places("没有表格", [(0, 2, "LOC")]) == [(0, 2, "LOC")]
+    assert ner_rules.with_table_places(text, [(0, 3, "PER"), (11, 16, "PER")]) == [(0, 3, "LOC"), (11, 15, "LOC")]
+    assert ner_rules.with_table_places("没有表格", [(0, 2, "LOC")]) == [(0, 2, "LOC")]
 
 
 def test_two_states_named_by_one_character_each_are_both_places():
     text = "关于中非合作，他说中意两国关系良好。"
-    spans = ner.with_state_pairs(text, [])
+    spans = ner_rules.with_state_pairs(text, [])
     assert [(text[s:e], t) for s, e, t in spans] == [("中", "LOC"), ("非", "LOC"), ("中", "LOC"), ("意", "LOC")]
     # inside an organisation the models tagged, the pair stays part of it; no relation word, no pair
     org = [(0, 7, "ORG")]
-    assert ner.with_state_pairs("美中贸易全国委员会成立", org) == org
-    assert ner.with_state_pairs("中美术馆", []) == []
+    assert ner_rules.with_state_pairs("美中贸易全国委员会成立", org) == org
+    assert ner_rules.with_state_pairs("中美术馆", []) == []
     assert ("印", "LOC") in found("国际社会在制止印巴核竞赛以及促进和平方面作出了努力。")
+
+
+def test_a_periodical_in_title_marks_is_an_organisation():
+    text = "据《朝日新闻》报道，《纽约时报》也登了，他读过《过去的新闻》。"
+    spans = ner_rules.with_periodicals(text, [(11, 13, "LOC")])  # 纽约 inside 纽约时报
+    assert [(text[s:e], t) for s, e, t in spans] == [("朝日新闻", "ORG"), ("纽约时报", "ORG")]
+    # a wider name the models tagged holds the title
+    assert ner_rules.with_periodicals("美国《时代周刊》说", [(0, 8, "ORG")]) == [(0, 8, "ORG")]
+    assert ("朝日新闻", "ORG") in found("日本《朝日新闻》今天发表社论。")
