@@ -4,6 +4,11 @@ is which, read from the shape of the lines (synthetic pages of the shapes found 
 from banmian import parse_text
 
 
+def titles(*blocks: str) -> list[tuple[str | None, str]]:
+    """Kicker and headline of each article of a page made of these blocks, one blank line apart."""
+    return [(a.kicker, a.headline) for a in parse_text("\n\n".join(blocks) + "\n").articles]
+
+
 def test_a_part_number_alone_under_a_signed_essay_opens_a_text_whose_title_follows_it():
     # an essay signed with a bare name; three blank lines; a text in numbered parts whose title is printed after
     # it (marked by a line holding a space); then the next article with its author
@@ -76,24 +81,27 @@ def test_a_second_title_line_that_is_a_stub_or_an_amount_alone_ends_the_headline
 
 
 def test_a_kicker_of_clauses_over_a_headline_of_two_parallel_phrases_starts_a_new_article():
-    page = "\n\n".join([
-        "城市绿地指数报告发布", "本报记者 何  林",
-        "一家研究机构近日发布城市绿地指数报告，对全国百余座城市的绿地建设进行了评估。",
-        "报告显示，多数城市的人均绿地面积稳步增加，但城市之间的差距仍然明显。",
-        "山里有个茶叶村，家家种上生态茶，户户开起民宿",
-        "采茶又待客 村民乐开怀",
-        "清明刚过，村里的茶园就热闹起来，游客们跟着村民一起上山采茶。",
-        "村支书说，这几年村里的收入翻了一番，年轻人也愿意回来了。",
-    ]) + "\n"
-    arts = parse_text(page).articles
-    assert [(a.kicker, a.headline) for a in arts] == [
+    report = ["城市绿地指数报告发布", "本报记者 何  林",
+              "一家研究机构近日发布城市绿地指数报告，对全国百余座城市的绿地建设进行了评估。",
+              "报告显示，多数城市的人均绿地面积稳步增加，但城市之间的差距仍然明显。"]
+    assert titles(*report, "山里有个茶叶村，家家种上生态茶，户户开起民宿", "采茶又待客 村民乐开怀",
+                  "清明刚过，村里的茶园就热闹起来，游客们跟着村民一起上山采茶。",
+                  "村支书说，这几年村里的收入翻了一番，年轻人也愿意回来了。") == [
         (None, "城市绿地指数报告发布"), ("山里有个茶叶村，家家种上生态茶，户户开起民宿", "采茶又待客 村民乐开怀")]
     # a part head with its subhead inside a report stays text
-    page = "\n\n".join([
-        "城市绿地指数报告发布", "本报记者 何  林",
-        "一家研究机构近日发布城市绿地指数报告，对全国百余座城市的绿地建设进行了评估。",
-        "绿地面积稳步增加", "多数城市人均绿地超过十平方米，公园数量逐年增长",
-        "报告显示，多数城市的人均绿地面积稳步增加，但城市之间的差距仍然明显。",
-    ]) + "\n"
-    (a,) = parse_text(page).articles
-    assert a.paragraphs[1] == "绿地面积稳步增加"
+    assert titles(*report, "绿地面积稳步增加", "多数城市人均绿地超过十平方米，公园数量逐年增长",
+                  "各地新建了一批口袋公园，居民出门几百米就能见到绿色。") == [(None, "城市绿地指数报告发布")]
+
+
+def test_a_title_block_of_two_lines_under_a_dateline_report_heads_the_next_article_on_the_same_subject():
+    # the report and the next article speak of the same things (a page of one subject): the title block of two
+    # lines under a news report, which holds no part heads, still heads a new article
+    assert titles(
+        "全市社区核酸检测有序推进",
+        "本报讯 昨天，全市各社区组织居民有序开展核酸检测，社区工作者和志愿者坚守一线，确保检测工作平稳进行。",
+        "各区加强社区核酸检测点位管理，合理安排居民分批检测，减少人员聚集。",
+        "独居老人不便下楼怎么办？",
+        "“敲门服务”送到家门口",
+        "社区核酸检测期间，一些行动不便的老人无法下楼，社区志愿者和医务人员一起上门为老人检测。",
+        "社区工作者表示，将继续做好居民核酸检测服务，确保不漏一户、不落一人。",
+    ) == [(None, "全市社区核酸检测有序推进"), ("独居老人不便下楼怎么办？", "“敲门服务”送到家门口")]

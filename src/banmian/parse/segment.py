@@ -808,9 +808,10 @@ def _dateline_report(d: _Draft, units: list[Unit], i: int, j: int) -> bool:
     """Is the head run units[i:j] the next article's title under a news report that opens with a dateline
     (本报北京3月24日电…, 新华社北京…电, 据新华社…电) and holds no part head? Such reports run on without part
     heads (none of the 61 dateline reports of the corpus' dev and held-out pages has one), so a head one blank
-    line under one is a title (…会晤 report / 国际舆论热议亚投行扩大朋友圈) — when the text under it speaks of
-    something else (an eighth of its words or less are the report's; the second half of a paragraph that a
-    column break cut goes on with the report's words), and the head is no cut line itself: one line with a
+    line under one is a title (…会晤 report / 国际舆论热议亚投行扩大朋友圈) — when it is a title block of two
+    lines or more, or the text under its one line speaks of something else (an eighth of its words or less are
+    the report's; the second half of a paragraph that a column break cut goes on with the report's words), and
+    the head is no cut line itself: one line with a
     pause inside (…发布、支持加工业发展; …特点：知识…) or a line ending on a speaker's post and name (…台长王庚年 |
     与…) is the first half of a sentence, and so is a head that uses the report's own words (over a fifth of
     its character pairs in the report's title and text: 前两月我国服务外包呈现 | 以下特点… under 前两月服务外包…).
@@ -823,9 +824,10 @@ def _dateline_report(d: _Draft, units: list[Unit], i: int, j: int) -> bool:
         return False  # (…萨利姆· | 谢赫…: a line stopping inside a name or on an opening mark is cut)
     above = _bigrams("".join(_title_texts(d.article) + paras))
     head = _bigrams("".join(units[x].text for x in range(i, j)))
-    # (a title block of two lines is no pair of cut lines: the text under it may share a fifth of its words)
-    share = 0.12 if j - i == 1 else 0.2
-    return len(head & above) <= 0.2 * len(head) and _speaks_of_other(units, j, above, share=share)
+    # (a title block of two lines or more is no pair of cut lines: the text under it may speak of the same
+    # things, as the next report on a page of one subject does: …核酸筛查 report / 成人感染被转运，孩子谁来照顾？ /
+    # “儿童督导员”“儿童主任”上线了 / text on 社区 and 核酸)
+    return len(head & above) <= 0.2 * len(head) and (j - i >= 2 or _speaks_of_other(units, j, above, share=0.12))
 
 
 def _speaks_of_other(units: list[Unit], j: int, above: set[str], share: float = 0.1) -> bool:
