@@ -105,3 +105,14 @@ def test_a_title_block_of_two_lines_under_a_dateline_report_heads_the_next_artic
         "社区核酸检测期间，一些行动不便的老人无法下楼，社区志愿者和医务人员一起上门为老人检测。",
         "社区工作者表示，将继续做好居民核酸检测服务，确保不漏一户、不落一人。",
     ) == [(None, "全市社区核酸检测有序推进"), ("独居老人不便下楼怎么办？", "“敲门服务”送到家门口")]
+
+
+def test_a_kicker_and_a_headline_of_two_short_phrases_on_one_line_are_no_first_half_of_the_text_under_them():
+    # …效益明显 竹编忙 日子甜: a kicker of clauses and a headline of two short spaced phrases, not a cut sentence
+    assert titles(
+        "山区小镇推广竹编工艺",
+        "记者近日走进一座山区小镇，看到家家户户都在编竹器，产品远销海外。",
+        "镇里的竹编合作社已有社员三百多人。",
+        "以竹子为原料，发展特色手工编织，生态、经济和社会效益明显 竹编忙 日子甜",
+        "过去山里的竹子多用来烧火做饭，如今却成了村民手中的宝贝。",
+    )[1:] == [("以竹子为原料，发展特色手工编织，生态、经济和社会效益明显", "竹编忙 日子甜")]

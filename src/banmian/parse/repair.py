@@ -366,8 +366,11 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
                                                            and not ("，" in t and _cut_mid_word(t, u.text))):
         return False  # (a lead marked █ and cut, █环保执法监管不严，…，可以给一个地方带来 | 一时漂亮的…, is no head)
     parts = t.split()
-    if (len(parts) >= 2 and len(parts[0]) >= 8 and len(parts[-1]) >= 4 and "。" not in t and t[-1] not in "，、"
-            and not _stops_after_comma(t)):  # (…审查环节，并 | 提出…: no title stops one character into a clause)
+    if (len(parts) >= 2 and len(parts[0]) >= 8 and "。" not in t and t[-1] not in "，、"
+            and not _stops_after_comma(t)  # (…审查环节，并 | 提出…: no title stops one character into a clause)
+            # (the headline may be two short phrases itself: …效益巨大 竹缠绕 有说道)
+            and (len(parts[-1]) >= 4 or (len(parts) == 3 and min(map(len, parts[1:])) >= 3
+                                         and "，" not in parts[1] + parts[2]))):
         return False  # two phrases parted by a space: a kicker and its headline on one line, not a cut sentence
     prev = out[-2] if len(out) >= 2 else None
     if prev is not None and prev.kind == HEAD and (
