@@ -187,3 +187,11 @@ def test_a_periodical_in_title_marks_is_an_organisation():
     # a wider name the models tagged holds the title
     assert ner_rules.with_periodicals("美国《时代周刊》说", [(0, 8, "ORG")]) == [(0, 8, "ORG")]
     assert ("朝日新闻", "ORG") in found("日本《朝日新闻》今天发表社论。")
+
+
+def test_a_state_is_a_place_not_a_person_and_a_listed_state_is_found():
+    text = "会议在阿根廷举行。参加的有：缅甸、老挝、柬埔寨。发展中国家欢迎。"
+    spans = ner_rules.with_states(text, [(3, 6, "PER")])
+    assert [(text[s:e], t) for s, e, t in spans] == [("阿根廷", "LOC"), ("缅甸", "LOC"), ("老挝", "LOC"), ("柬埔寨", "LOC")]
+    # a state's name inside a word (发展中国家) is left alone, and so is a person not named like a state
+    assert ner_rules.with_states("王阿根说", [(0, 3, "PER")]) == [(0, 3, "PER")]
