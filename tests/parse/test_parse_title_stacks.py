@@ -116,3 +116,16 @@ def test_a_kicker_and_a_headline_of_two_short_phrases_on_one_line_are_no_first_h
         "以竹子为原料，发展特色手工编织，生态、经济和社会效益明显 竹编忙 日子甜",
         "过去山里的竹子多用来烧火做饭，如今却成了村民手中的宝贝。",
     )[1:] == [("以竹子为原料，发展特色手工编织，生态、经济和社会效益明显", "竹编忙 日子甜")]
+
+
+def test_a_numbered_item_cut_by_a_column_break_after_an_item_of_text_is_joined_not_read_as_a_head():
+    page = "\n\n".join([
+        "社区帮办解难事", "本报记者 何  林",
+        "1.东城区某小区的王先生求助，家中老人需要长期服药，药快吃完了。社区志愿者已帮他配好药。",
+        "2.西城区某街道幸福里小区七号楼的李女士求助，女儿患有哮喘每周",
+        "要去医院复查，小区封控后无法出门。居委会已联系医院安排上门。",
+        "3.南城区的赵先生求助，家里的米面快吃完了。街道已送去生活物资。",
+    ]) + "\n"
+    (a,) = parse_text(page).articles
+    assert a.paragraphs[1] == "2.西城区某街道幸福里小区七号楼的李女士求助，女儿患有哮喘每周要去医院复查，小区封控后无法出门。居委会已联系医院安排上门。"
+    assert len(a.paragraphs) == 3

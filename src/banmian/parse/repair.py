@@ -363,7 +363,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     if _DATELINE.match(t):
         return True
     if _DATELINE.match(u.text) or t[-1] in "）)" or (_SECTION_HEAD.match(t) and not (t.count("，") >= 2 and (len(t) > 36 or t[-1] == "，"))
-                                                           and not ("，" in t and _cut_mid_word(t, u.text))):
+                                                           and not ("，" in t and _cut_mid_word(t, u.text))
+                                                           and not _next_item(out, t)):
         return False  # (a lead marked █ and cut, █环保执法监管不严，…，可以给一个地方带来 | 一时漂亮的…, is no head)
     parts = t.split()
     if (len(parts) >= 2 and len(parts[0]) >= 8 and "。" not in t and t[-1] not in "，、"
@@ -395,6 +396,19 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and (
         _looks_cut(t, u.text) or page.joins(k, t, u.text) or _cut_mid_word(t, u.text)
         or (prev.kind == BODY and _goes_on_in_dateline_report(out, u.text, body_gap)))
+
+
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})[.．、]")
+
+
+def _next_item(out: list[Unit], t: str) -> bool:
+    """Is the line the next item of a numbered list whose item before it is a paragraph of text (1.…求助，… /
+    2.…求助，儿子尿毒症每周 | 要做三次透析…)? Its number then marks no head: it may be cut like any paragraph."""
+    m = _ITEM_NUMBER.match(t)
+    if m is None or "，" not in t or len(out) < 2 or out[-2].kind != BODY:
+        return False
+    before = _ITEM_NUMBER.match(out[-2].text)
+    return before is not None and int(before.group(1)) + 1 == int(m.group(1))
 
 
 def _goes_on_in_dateline_report(out: list[Unit], b: str, body_gap: int) -> bool:
