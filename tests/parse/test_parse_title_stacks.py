@@ -129,3 +129,14 @@ def test_a_numbered_item_cut_by_a_column_break_after_an_item_of_text_is_joined_n
     (a,) = parse_text(page).articles
     assert a.paragraphs[1] == "2.西城区某街道幸福里小区七号楼的李女士求助，女儿患有哮喘每周要去医院复查，小区封控后无法出门。居委会已联系医院安排上门。"
     assert len(a.paragraphs) == 3
+
+
+def test_a_kicker_sharing_a_line_with_the_first_half_of_its_wrapped_headline():
+    # KICKER HEAD-1 / HEAD-2 with no blank between: the wrap is read on the headline's half
+    for line, rest, kicker, headline in (
+            ("江苏如东创新调解模式，化解基层矛盾纠纷 调解工作：请来", "老娘舅当“裁判”",
+             "江苏如东创新调解模式，化解基层矛盾纠纷", "调解工作：请来老娘舅当“裁判”"),
+            ("一季度全省外贸进出口出现回落 不必担心，回暖", "就在眼前！",
+             "一季度全省外贸进出口出现回落", "不必担心，回暖就在眼前！")):
+        assert titles(f"{line}\n{rest}", "本报记者 何  林", "记者近日从有关部门获悉，相关工作进展顺利。") == [
+            (kicker, headline)]

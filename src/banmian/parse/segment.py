@@ -225,33 +225,48 @@ def title_lines(units: list[Unit], i: int, j: int) -> list[str]:
     for x in range(i, j):
         u = units[x]
         t = u.text
-        if (out and u.gap == 0 and u.indent != HEADER and units[x - 1].indent != HEADER
-                and not t.startswith("——") and out[-1][-1] not in "：:—！？"
-                # a clause pair is a kicker, unless the wrap cut its last clause to a stub (不必恐慌，春天 / 临近了！)
-                # or to a subject whose predicate opens the next line (历经苦难，叙利亚局势 / 依然脆弱（国际视点）)
-                and ("，" not in out[-1] or (len(out[-1].rsplit("，", 1)[1]) <= 2 and len(out[-1]) + len(t) <= 20)
-                     or (len(out[-1]) + len(t) <= 40 and " " not in out[-1] + t
-                         and _subject_awaits_predicate(out[-1].rsplit("，", 1)[1], t)))
-                and not _COLUMN_TAG.search(out[-1])
-                and not out[-1].endswith(K.KICKER_VERBS) and not _LETTER_SPACED.match(out[-1])):
-            size = len(out[-1]) + len(t)
-            if (len(out[-1]) <= 4 and len(t) >= 3 * len(out[-1])) or (
-                    " " not in out[-1] + t and len(t) > 2 * len(out[-1]) and not _clause_goes_on(out[-1], t)):
-                # a wrap cuts a headline near its middle (the first line fills the column): a short word over a
-                # line three times as long is a lead-in set as a kicker (内蒙古 / 推进呼伦贝尔中俄蒙合作先导区建设),
-                # and so is a whole phrase under half as long as the line under it (质检总局 / 去年截获…122万次)
-                out.append(t)
-                continue
-            if "，" in out[-1] and " " not in out[-1] + t:
-                out[-1] += t  # (a clause cut to a stub or to its subject, above)
-                continue
-            if (size <= 48 and not _whole_spaced_line(out[-1], t)) if " " in out[-1] else size <= 20 or (
-                    size <= 40 and " " not in t and _clause_goes_on(out[-1], t)) or _wrap_stub(out[-1], t) or (
-                    " " not in out[-1] + t and len(out[-1]) >= 6 and _stub_line(t)):
+        if out and u.gap == 0 and u.indent != HEADER and units[x - 1].indent != HEADER:
+            first = out[-1]
+            joined = _wrap_joins(first, t)
+            if joined is None and " " in first:
+                # a kicker and the first half of its wrapped headline sharing a line (山东平度创新执法模式，…
+                # 环保执法：带上 / 专家好“治病”): the wrap is read on the headline's half alone
+                kicker = one_line_title(first, lead_ins=False)[0]
+                if kicker is not None and _wrap_joins(first[len(kicker):].lstrip(), t):
+                    joined = True
+            if joined:
                 out[-1] += t
                 continue
         out.append(t)
     return out
+
+
+def _wrap_joins(first: str, t: str) -> bool | None:
+    """Is the title line ``t``, set right under ``first`` with no blank between, the rest of a headline that
+    ``first`` began (True)? False when ``t`` is a line of its own under a lead-in; None when the two do not
+    read as one headline at all (a kicker over its headline, a headline over its subheadline)."""
+    if (t.startswith("——") or first[-1] in "：:—！？"
+            # a clause pair is a kicker, unless the wrap cut its last clause to a stub (不必恐慌，春天 / 临近了！)
+            # or to a subject whose predicate opens the next line (历经苦难，叙利亚局势 / 依然脆弱（国际视点）)
+            or not ("，" not in first or (len(first.rsplit("，", 1)[1]) <= 2 and len(first) + len(t) <= 20)
+                    or (len(first) + len(t) <= 40 and " " not in first + t
+                        and _subject_awaits_predicate(first.rsplit("，", 1)[1], t)))
+            or _COLUMN_TAG.search(first) or first.endswith(K.KICKER_VERBS) or _LETTER_SPACED.match(first)):
+        return None
+    size = len(first) + len(t)
+    if (len(first) <= 4 and len(t) >= 3 * len(first)) or (
+            " " not in first + t and len(t) > 2 * len(first) and not _clause_goes_on(first, t)):
+        # a wrap cuts a headline near its middle (the first line fills the column): a short word over a
+        # line three times as long is a lead-in set as a kicker (内蒙古 / 推进呼伦贝尔中俄蒙合作先导区建设),
+        # and so is a whole phrase under half as long as the line under it (质检总局 / 去年截获…122万次)
+        return False
+    if "，" in first and " " not in first + t:
+        return True  # (a clause cut to a stub or to its subject, above)
+    if (size <= 48 and not _whole_spaced_line(first, t)) if " " in first else size <= 20 or (
+            size <= 40 and " " not in t and _clause_goes_on(first, t)) or _wrap_stub(first, t) or (
+            " " not in first + t and len(first) >= 6 and _stub_line(t)):
+        return True
+    return None
 
 
 def _whole_spaced_line(first: str, second: str) -> bool:
