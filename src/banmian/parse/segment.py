@@ -148,6 +148,8 @@ def split_title(texts: list[str], *, no_kicker: bool = False,
         # the main statement set as short spaced phrases, a plain line under it: headline and subheadline
         # (这些“急难愁盼” 在抗疫互助平台获解 / 本报“战疫·帮侬忙”全网关注度破2亿); a kicker is one phrase
         return None, first, _subs([second])
+    if len(first) <= 8 and len(second) > len(first) and " " not in first and _names_only(first):
+        return first, second, []  # a body or a place named over what it did: 中央国家机关 / 部门机关…研讨班举办
     if (len(second_parts) >= 3 and sum(map(len, second_parts)) >= 5 * len(second_parts)) \
             or len(second) > 2 * len(first) or second.startswith(K.SUBHEAD_OPENERS):
         # several clauses parted by spaces (袁家军主持并讲话 胡衡华王炯程丽华传达) are subheadlines; words of
@@ -158,6 +160,17 @@ def split_title(texts: list[str], *, no_kicker: bool = False,
         # the one above it is the subheadline that tells more (第三次阿富汗邻国外长会在华举行 / 美俄代表出席…)
         return None, first, _subs([second])
     return first, second, []
+
+
+def _names_only(t: str) -> bool:
+    """Is a short line only names of bodies, places or things, with no verb (中央国家机关, 迈阿密网球公开赛)? Such a
+    line says what the title speaks of, not what happened: a lead-in set as a kicker, never a headline over
+    a subheadline."""
+    if not _HAN_START.match(t) or not all(_HAN_START.match(c) for c in t):
+        return False
+    import rjieba  # (word classes; asked only for a short first line of a two-line title block)
+
+    return all(tag[0] in "nj" for _, tag in rjieba.tag(t))
 
 
 def _spaced_phrases(t: str) -> bool:
