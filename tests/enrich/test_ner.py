@@ -167,6 +167,10 @@ def test_a_weather_table_overrides_what_the_models_tagged_over_a_place():
     text = "卡拉奇晴30℃／44℃法兰克福晴15℃／25℃"
     assert ner_rules.with_table_places(text, [(0, 3, "PER"), (11, 16, "PER")]) == [(0, 3, "LOC"), (11, 15, "LOC")]
     assert ner_rules.with_table_places("没有表格", [(0, 2, "LOC")]) == [(0, 2, "LOC")]
+    # a sky word taken for a name inside the table goes; an entity after the table stays
+    text = "南京雷阵雨17℃／29℃杭州多云20℃／31℃（中央气象台提供）"
+    spans = ner_rules.with_table_places(text, [(2, 5, "PER"), (24, 29, "ORG")])
+    assert [(text[s:e], t) for s, e, t in spans] == [("南京", "LOC"), ("杭州", "LOC"), ("中央气象台", "ORG")]
 
 
 def test_two_states_named_by_one_character_each_are_both_places():

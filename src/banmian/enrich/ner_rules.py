@@ -49,11 +49,13 @@ def weather_table_places(text: str) -> list[Span]:
 
 
 def with_table_places(text: str, spans: list[Span]) -> list[Span]:
-    """``spans`` with a weather table's places put in place of whatever the models tagged over them."""
+    """``spans`` with a weather table's places put in place of whatever the models tagged inside the table
+    (over a place, or a sky word taken for a name: 雷阵雨)."""
     places = weather_table_places(text) if "℃" in text else []
     if not places:
         return spans
-    kept = [s for s in spans if not any(s[0] < end and start < s[1] for start, end, _ in places)]
+    table_start, table_end = places[0][0], list(_TEMPERATURE_RANGE.finditer(text))[-1].end()
+    kept = [s for s in spans if s[1] <= table_start or s[0] >= table_end]
     return sorted(kept + places)
 
 
