@@ -199,3 +199,9 @@ def test_a_state_is_a_place_not_a_person_and_a_listed_state_is_found():
     assert [(text[s:e], t) for s, e, t in spans] == [("阿根廷", "LOC"), ("缅甸", "LOC"), ("老挝", "LOC"), ("柬埔寨", "LOC")]
     # a state's name inside a word (发展中国家) is left alone, and so is a person not named like a state
     assert ner_rules.with_states("王阿根说", [(0, 3, "PER")]) == [(0, 3, "PER")]
+
+
+def test_a_region_named_by_joining_one_character_names_is_one_place_a_character():
+    text = "黄淮等地有雨，苏南模式，亚太地区"
+    spans = ner_rules.with_joined_regions(text, [(7, 9, "LOC"), (12, 14, "LOC")])
+    assert [(text[s:e], t) for s, e, t in spans] == [("黄", "LOC"), ("淮", "LOC"), ("苏", "LOC"), ("亚太", "LOC")]
