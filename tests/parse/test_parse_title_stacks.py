@@ -149,3 +149,17 @@ def test_a_short_line_naming_only_a_body_over_what_it_did_is_the_kicker():
     # a short headline that says what happened keeps the line under it as its subheadline
     assert titles("春耕生产有序推进", "各地抢抓农时推进春播，确保粮食面积稳中有增", "本报记者 何  林",
                   "记者近日获悉，各地抢抓农时推进春播。") == [(None, "春耕生产有序推进")]
+
+
+def test_a_bare_name_two_blank_lines_under_a_short_line_is_no_byline_of_it():
+    # two short captions standing alone between wide gaps under a report (the second reads as a bare name):
+    # not a title over its byline, so the next title still heads the next article
+    page = ("社区核酸检测有序推进\n\n本报记者 何  林\n\n"
+            "昨天，全市各社区组织居民有序开展核酸检测，社区工作者和志愿者坚守一线。\n\n\n\n"
+            "静安\n\n\n黄浦\n\n\n"
+            "独居老人不便下楼怎么办？ “敲门服务”送到家门口\n\n"
+            "社区核酸检测期间，一些行动不便的老人无法下楼，志愿者上门为老人检测。\n")
+    arts = parse_text(page).articles
+    assert [(a.kicker, a.headline) for a in arts] == [
+        (None, "社区核酸检测有序推进"), ("独居老人不便下楼怎么办？", "“敲门服务”送到家门口")]
+    assert [b.names for b in arts[0].bylines] == [["何林"]]

@@ -536,8 +536,8 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                     u = units[i]
                     break
         b = j
-        while b < n and units[b].kind in (BYLINE, NAMES) and units[b].gap <= 2:
-            b += 1
+        while b < n and units[b].kind in (BYLINE, NAMES) and units[b].gap <= (2 if units[b].kind == BYLINE else 1):
+            b += 1  # (a bare name two blank lines down stands alone, as a caption does: 静安 / / 黄浦)
         nxt = units[b] if b < n else None
         bylines_between = b > j
         body_follows = nxt is not None and nxt.gap <= wide and (
