@@ -205,3 +205,9 @@ def test_a_region_named_by_joining_one_character_names_is_one_place_a_character(
     text = "黄淮等地有雨，苏南模式，亚太地区"
     spans = ner_rules.with_joined_regions(text, [(7, 9, "LOC"), (12, 14, "LOC")])
     assert [(text[s:e], t) for s, e, t in spans] == [("黄", "LOC"), ("淮", "LOC"), ("苏", "LOC"), ("亚太", "LOC")]
+
+
+def test_a_one_character_state_where_its_context_says_it_is_one():
+    text = "他访韩期间说，日方表示同意，西方国家观望；俄总统将抵伊拉克。"
+    spans = ner_rules.with_one_character_states(text, [])
+    assert [(text[s:e], t) for s, e, t in spans] == [("韩", "LOC"), ("日", "LOC"), ("俄", "LOC")]
