@@ -163,3 +163,15 @@ def test_a_bare_name_two_blank_lines_under_a_short_line_is_no_byline_of_it():
     assert [(a.kicker, a.headline) for a in arts] == [
         (None, "社区核酸检测有序推进"), ("独居老人不便下楼怎么办？", "“敲门服务”送到家门口")]
     assert [b.names for b in arts[0].bylines] == [["何林"]]
+
+
+def test_list_items_shown_as_captions_over_their_list_are_captions_even_when_they_read_as_names():
+    page = ("全运会向群众开放\n\n本报记者 何  林\n\n"
+            "本届全运会首次设立群众比赛项目，业余选手可以报名参加。\n\n\n"
+            "马拉松\n\n"
+            "附：3项名单\n轮滑\t马拉松\n羽毛球\t太极拳\n乒乓球\t\n\n"
+            "城市书房亮灯\n\n一批城市书房近日开放，市民可以免费借阅图书。\n")
+    arts = parse_text(page).articles
+    assert [a.headline for a in arts] == ["全运会向群众开放", "城市书房亮灯"]
+    assert [b.names for b in arts[0].bylines] == [["何林"]]
+    assert "马拉松" in arts[0].captions

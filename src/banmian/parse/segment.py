@@ -504,6 +504,13 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             cur.closed = True
             i += 1
             continue
+        if (k == NAMES and cur is not None and cur.has_body and u.gap >= wide and not u.after_spaces
+                and _over_a_list(units, i + 1)):
+            # a list's items shown as captions over it (马拉松 / 附：7项名单 / rows), one of them reading as a name
+            cur.article.captions.append(u.text)
+            cur.closed = True
+            i += 1
+            continue
         if k == BYLINE or (k == NAMES and cur is not None and (cur.has_body or cur.titled)):
             if cur is None:
                 cur = new()
@@ -884,7 +891,7 @@ _PART_NUMBER = re.compile(r"^(?:[" + K.CHINESE_NUMERALS + r"]{1,3}|\d{1,2})$")
 
 def _over_a_list(units: list[Unit], j: int) -> bool:
     """Do short lines, one or more, from units[j] lead to a list (a table title or its rows)?"""
-    while j < len(units) and units[j].kind == HEAD and len(units[j].text) <= 12:
+    while j < len(units) and units[j].kind in (HEAD, NAMES) and len(units[j].text) <= 12:
         j += 1
     return j < len(units) and units[j].kind in (TABLE_TITLE, ROW)
 
