@@ -175,3 +175,12 @@ def test_list_items_shown_as_captions_over_their_list_are_captions_even_when_the
     assert [a.headline for a in arts] == ["全运会向群众开放", "城市书房亮灯"]
     assert [b.names for b in arts[0].bylines] == [["何林"]]
     assert "马拉松" in arts[0].captions
+
+
+def test_a_slogan_of_like_short_phrases_over_a_plain_headline_is_the_kicker():
+    slogan, headline = "早发现 早报告 早处置", "江西推行涉企服务“一次办好”"
+    body = ["本报记者 何  林", "记者近日从江西省政务服务办获悉，全省推行涉企服务“一次办好”改革。"]
+    for title in (f"{slogan}\n\n{headline}", f"{slogan}\n{headline}", f"{slogan} {headline}"):
+        assert titles(title, *body) == [(slogan, headline)]
+    # spaced words of mixed lengths are one headline
+    assert titles("哪组 冤家路窄 谁人 一马平川", *body) == [(None, "哪组 冤家路窄 谁人 一马平川")]

@@ -144,6 +144,8 @@ def split_title(texts: list[str], *, no_kicker: bool = False,
         return None, first, _subs([second])
     if first.endswith(K.KICKER_VERBS):
         return first, second, []  # who spoke where, then what was said: 孟建柱在湖南调研时强调 / 不断提高…
+    if _parallel_set(first) and len(second_parts) == 1:
+        return first, second, []  # a slogan of like short phrases (谁负责 谁落实 谁反馈) over a plain headline
     if _spaced_phrases(first) and len(second_parts) == 1:
         # the main statement set as short spaced phrases, a plain line under it: headline and subheadline
         # (这些“急难愁盼” 在抗疫互助平台获解 / 本报“战疫·帮侬忙”全网关注度破2亿); a kicker is one phrase
@@ -173,6 +175,13 @@ def _names_only(t: str) -> bool:
     return all(tag[0] in "nj" for _, tag in rjieba.tag(t))
 
 
+def _parallel_set(t: str) -> bool:
+    """A line of three or more phrases of one length, two to four characters each (谁负责 谁落实 谁反馈): a
+    slogan, set whole as a kicker. (A headline in spaced words mixes lengths: 哪组 冤家路窄 谁人 一马平川.)"""
+    parts = [p for p in _SPACES.split(t) if p]
+    return len(parts) >= 3 and len({len(p) for p in parts}) == 1 and 2 <= len(parts[0]) <= 4
+
+
 def _spaced_phrases(t: str) -> bool:
     """A line of short phrases parted by spaces, no clause among them (凝聚思想共识 发挥自身优势 提高履职水平)."""
     parts = [p for p in _SPACES.split(t) if p]
@@ -197,6 +206,8 @@ def one_line_title(t: str, *, lead_ins: bool = True) -> tuple[str | None, str]:
             and not any("，" in p for p in parts[1:])):
         # a kicker of two clauses and a short headline of spaced phrases (以竹子为基材，…效益巨大 竹缠绕 有说道)
         return parts[0], " ".join(parts[1:])
+    if len(parts) >= 4 and _parallel_set(" ".join(parts[:-1])) and len(parts[-1]) >= 2 * len(parts[0]):
+        return " ".join(parts[:-1]), parts[-1]  # 谁负责 谁落实 谁反馈 山西服务企业“马上就办”: a slogan, then the headline
     if parts[0][-1] in "：:" and len(parts[0]) >= 3 and len(parts[-1]) >= 4:
         return parts[0], " ".join(parts[1:])  # 比尔·盖茨： 中国是…: who speaks, then what was said
     if lead_ins:
@@ -293,7 +304,7 @@ def _whole_spaced_line(first: str, second: str) -> bool:
         return [len(_TAG_AT_END.sub("", p)) for p in _SPACES.split(t) if p]
 
     own, joined = sizes(first), sizes(first + second)
-    return min(own) >= 4 and max(own) <= 1.5 * min(own) and max(joined) > 2 * min(joined)
+    return (min(own) >= 4 or _parallel_set(first)) and max(own) <= 1.5 * min(own) and max(joined) > 2 * min(joined)
 
 
 # An amount alone (两百多万): no headline says only that.
