@@ -211,3 +211,9 @@ def test_a_one_character_state_where_its_context_says_it_is_one():
     text = "他访韩期间说，日方表示同意，西方国家观望；俄总统将抵伊拉克。"
     spans = ner_rules.with_one_character_states(text, [])
     assert [(text[s:e], t) for s, e, t in spans] == [("韩", "LOC"), ("日", "LOC"), ("俄", "LOC")]
+
+
+def test_a_run_of_latin_letters_is_no_person():
+    text = "国内某名牌vcd的报道，克林顿说"
+    assert ner_rules.without_latin_people(text, [(5, 8, "PER"), (11, 14, "PER")]) == [(11, 14, "PER")]
+    assert ner_rules.without_latin_people("trw公司", [(0, 5, "ORG")]) == [(0, 5, "ORG")]
