@@ -184,3 +184,15 @@ def test_a_slogan_of_like_short_phrases_over_a_plain_headline_is_the_kicker():
         assert titles(title, *body) == [(slogan, headline)]
     # spaced words of mixed lengths are one headline
     assert titles("哪组 冤家路窄 谁人 一马平川", *body) == [(None, "哪组 冤家路窄 谁人 一马平川")]
+
+
+def test_a_head_under_a_reporters_byline_over_a_text_closed_by_a_bare_name_heads_an_essay():
+    report = ["赛车手谈新赛季", "本报记者 李  明",
+              "新赛季开始前，年轻车手接受了本报采访，谈到了自己的目标。",
+              "备战", "整个冬天，他都留在车队工厂，和工程师一起讨论赛车的调校。",
+              "本报记者 李  明"]
+    essay = ["编书的人", "又到清明，我照例想起一位故去的老编辑。",
+             "她一生为人作嫁衣，编过的书摞起来比人还高。"]
+    assert titles(*report, *essay, "周  舟") == [(None, "赛车手谈新赛季"), (None, "编书的人")]
+    # the next part of a report signed in parts, signed by its reporter, stays in the report
+    assert titles(*report, *essay, "本报记者 王  芳") == [(None, "赛车手谈新赛季")]

@@ -650,6 +650,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                 and (_appendix_head(units[i].text) or (
                     _fits_series(cur.heads, _head_form(units, i, j))
                     and not _title_after_signature(units, i)
+                    and not _essay_under_signature(units, i, j)
                     and not _heads_a_picture_story(units, i, j)
                     and not _unrelated_late_head(cur, units, i, j)
                     and not _dateline_report(cur, units, i, j)
@@ -829,6 +830,19 @@ def _title_after_signature(units: list[Unit], i: int) -> bool:
         return False
     core = units[i].text.replace("“", "").replace("”", "")
     return len(core) >= 7 and len(core.split()[0]) >= 4
+
+
+def _essay_under_signature(units: list[Unit], i: int, j: int) -> bool:
+    """Is the head run at units[i:j] set right under a reporter's byline line (本报记者 陆玮鑫), over text that
+    ends on a bare name with no role (葛昆元)? A report signed in parts signs each part as its reporters do; a
+    text closed by its author's bare name is an essay or a commentary of its own, and the head is its title
+    (做嫁衣的人)."""
+    if i == 0 or units[i - 1].kind != BYLINE or not any(b.role for b in units[i - 1].data):
+        return False
+    k = j
+    while k < len(units) and units[k].kind == BODY:
+        k += 1
+    return k > j and k < len(units) and units[k].kind == NAMES
 
 
 _PAUSES = re.compile(r"[，、：:；]")
