@@ -194,5 +194,8 @@ def test_a_head_under_a_reporters_byline_over_a_text_closed_by_a_bare_name_heads
     essay = ["编书的人", "又到清明，我照例想起一位故去的老编辑。",
              "她一生为人作嫁衣，编过的书摞起来比人还高。"]
     assert titles(*report, *essay, "周  舟") == [(None, "赛车手谈新赛季"), (None, "编书的人")]
+    # (also when a jump line cuts the essay before its author's name)
+    assert titles(*report, *essay[:-1], essay[-1] + "\n（下转第十六版）", "周  舟") == [
+        (None, "赛车手谈新赛季"), (None, "编书的人")]
     # the next part of a report signed in parts, signed by its reporter, stays in the report
     assert titles(*report, *essay, "本报记者 王  芳") == [(None, "赛车手谈新赛季")]

@@ -840,8 +840,8 @@ def _essay_under_signature(units: list[Unit], i: int, j: int) -> bool:
     if i == 0 or units[i - 1].kind != BYLINE or not any(b.role for b in units[i - 1].data):
         return False
     k = j
-    while k < len(units) and units[k].kind == BODY:
-        k += 1
+    while k < len(units) and (units[k].kind == BODY or (units[k].kind == JUMP and k > j)):
+        k += 1  # (a jump line may cut the text before its name: … / （下转第十六版） / 葛昆元)
     return k > j and k < len(units) and units[k].kind == NAMES
 
 
