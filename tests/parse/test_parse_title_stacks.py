@@ -146,6 +146,10 @@ def test_a_short_line_naming_only_a_body_over_what_it_did_is_the_kicker():
     assert titles("全国妇联机关", "妇女干部专题培训班在京开班", "本报记者 何  林",
                   "记者近日获悉，一期妇女干部专题培训班在京开班，学员来自全国各地。") == [
         ("全国妇联机关", "妇女干部专题培训班在京开班")]
+    # (also when both share one line)
+    assert titles("全国妇联机关 妇女干部专题培训班在京开班", "本报记者 何  林",
+                  "记者近日获悉，一期妇女干部专题培训班在京开班，学员来自全国各地。") == [
+        ("全国妇联机关", "妇女干部专题培训班在京开班")]
     # a short headline that says what happened keeps the line under it as its subheadline
     assert titles("春耕生产有序推进", "各地抢抓农时推进春播，确保粮食面积稳中有增", "本报记者 何  林",
                   "记者近日获悉，各地抢抓农时推进春播。") == [(None, "春耕生产有序推进")]

@@ -216,7 +216,11 @@ def one_line_title(t: str, *, lead_ins: bool = True) -> tuple[str | None, str]:
             lead += 1
         lead = lead if lead >= 2 else 1
         # parallel halves (春雨化雪 归雁啄新泥) are balanced; a lead-in is a third of its headline or less
-        if lead == len(parts) - 1 and len(parts[-1]) >= 10 and len(parts[-1]) >= 3 * sum(map(len, parts[:lead])):
+        if lead == len(parts) - 1 and len(parts[-1]) >= 10 and (
+                len(parts[-1]) >= 3 * sum(map(len, parts[:lead]))
+                # (or a longer lead that only names a body or a place: 中央国家机关 部门机关…研讨班举办)
+                or (lead == 1 and len(parts[0]) <= 8 and len(_TAG_AT_END.sub("", parts[-1])) >= max(10, len(parts[0]) + 1)
+                    and _names_only(parts[0]))):
             return " ".join(parts[:lead]), parts[-1]
         rest = [len(_TAG_AT_END.sub("", p)) for p in parts[lead:]]
         lead_len = sum(map(len, parts[:lead]))
