@@ -203,3 +203,9 @@ def test_a_head_under_a_reporters_byline_over_a_text_closed_by_a_bare_name_heads
         (None, "赛车手谈新赛季"), (None, "编书的人")]
     # the next part of a report signed in parts, signed by its reporter, stays in the report
     assert titles(*report, *essay, "本报记者 王  芳") == [(None, "赛车手谈新赛季")]
+
+
+def test_a_phrase_clearly_longer_than_the_two_balanced_halves_after_it_on_its_line_is_the_kicker():
+    assert titles("细雨蒙蒙的清晨 桃花盛开 游人如织（美丽中国）", "本报记者 何  林",
+                  "记者近日走进江南水乡，只见桃花盛开，游人如织。") == [
+        ("细雨蒙蒙的清晨", "桃花盛开 游人如织（美丽中国）")]

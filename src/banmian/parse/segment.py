@@ -202,6 +202,11 @@ def one_line_title(t: str, *, lead_ins: bool = True) -> tuple[str | None, str]:
     if (len(parts[0]) >= 8 and len(parts[-1]) >= 4
             and (len(parts) == 2 or len(parts[0]) >= max(len(_TAG_AT_END.sub("", p)) for p in parts[1:]))):
         return parts[0], " ".join(parts[1:])
+    rest = [len(_TAG_AT_END.sub("", p)) for p in parts[1:]]
+    if len(parts) == 3 and len(parts[0]) >= 7 and min(rest) >= 4 and max(rest) <= 1.3 * min(rest) \
+            and len(parts[0]) >= 1.3 * max(rest):
+        # a phrase clearly longer than the two balanced halves after it (乍暖还寒的初春 春雨化雪 归雁啄新泥（…）)
+        return parts[0], " ".join(parts[1:])
     if ("，" in parts[0] and len(parts[0]) >= 10 and len(parts) <= 3 and sum(map(len, parts[1:])) >= 5
             and not any("，" in p for p in parts[1:])):
         # a kicker of two clauses and a short headline of spaced phrases (以竹子为基材，…效益巨大 竹缠绕 有说道)
