@@ -209,3 +209,10 @@ def test_a_phrase_clearly_longer_than_the_two_balanced_halves_after_it_on_its_li
     assert titles("细雨蒙蒙的清晨 桃花盛开 游人如织（美丽中国）", "本报记者 何  林",
                   "记者近日走进江南水乡，只见桃花盛开，游人如织。") == [
         ("细雨蒙蒙的清晨", "桃花盛开 游人如织（美丽中国）")]
+
+
+def test_a_tagged_title_line_over_a_part_head_may_hold_its_kicker_too():
+    (a,) = parse_text("\n\n".join([
+        "细雨蒙蒙的清晨 桃花盛开 游人如织（美丽中国）", "西湖边上春意浓", "本报记者 何  林",
+        "清晨的西湖边，细雨中的桃花开得正艳，游人撑着伞沿湖漫步。"]) + "\n").articles
+    assert (a.kicker, a.headline) == ("细雨蒙蒙的清晨", "桃花盛开 游人如织（美丽中国）")

@@ -141,7 +141,8 @@ def split_title(texts: list[str], *, no_kicker: bool = False,
     if _COLUMN_TAG.search(second) and not _COLUMN_TAG.search(first):
         return first, second, []
     if _COLUMN_TAG.search(first) and not _COLUMN_TAG.search(second):
-        return None, first, _subs([second])
+        # (the tagged line may hold a kicker and the headline itself: 乍暖还寒的初春 春雨化雪 归雁啄新泥（美丽中国）)
+        return (*one_line_title(first, lead_ins=False), _subs([second]))
     if first.endswith(K.KICKER_VERBS):
         return first, second, []  # who spoke where, then what was said: 孟建柱在湖南调研时强调 / 不断提高…
     if _parallel_set(first) and len(second_parts) == 1:
