@@ -216,3 +216,9 @@ def test_a_tagged_title_line_over_a_part_head_may_hold_its_kicker_too():
         "细雨蒙蒙的清晨 桃花盛开 游人如织（美丽中国）", "西湖边上春意浓", "本报记者 何  林",
         "清晨的西湖边，细雨中的桃花开得正艳，游人撑着伞沿湖漫步。"]) + "\n").articles
     assert (a.kicker, a.headline) == ("细雨蒙蒙的清晨", "桃花盛开 游人如织（美丽中国）")
+
+
+def test_two_balanced_phrases_before_two_shorter_balanced_ones_on_a_line_are_the_kicker():
+    assert titles("骑车送药上门 半个月没回家 社区跑腿 风雨无阻", "本报记者 何  林",
+                  "半个月来，社区志愿者每天骑车为居民送药上门。") == [
+        ("骑车送药上门 半个月没回家", "社区跑腿 风雨无阻")]

@@ -203,6 +203,12 @@ def one_line_title(t: str, *, lead_ins: bool = True) -> tuple[str | None, str]:
     if (len(parts[0]) >= 8 and len(parts[-1]) >= 4
             and (len(parts) == 2 or len(parts[0]) >= max(len(_TAG_AT_END.sub("", p)) for p in parts[1:]))):
         return parts[0], " ".join(parts[1:])
+    if len(parts) == 4:
+        a, b = sorted(map(len, parts[:2])), sorted(len(_TAG_AT_END.sub("", p)) for p in parts[2:])
+        if a[1] <= 1.3 * a[0] and b[1] <= 1.3 * b[0] and b[0] >= 3 and a[0] > b[1]:
+            # two balanced phrases over two shorter balanced ones: a kicker of two phrases and its headline
+            # (私家车送物资 一个月未归家 奔跑乐手 月行万里)
+            return " ".join(parts[:2]), " ".join(parts[2:])
     rest = [len(_TAG_AT_END.sub("", p)) for p in parts[1:]]
     if len(parts) == 3 and len(parts[0]) >= 7 and min(rest) >= 4 and max(rest) <= 1.3 * min(rest) \
             and len(parts[0]) >= 1.3 * max(rest):
