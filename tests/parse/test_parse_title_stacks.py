@@ -222,3 +222,12 @@ def test_two_balanced_phrases_before_two_shorter_balanced_ones_on_a_line_are_the
     assert titles("骑车送药上门 半个月没回家 社区跑腿 风雨无阻", "本报记者 何  林",
                   "半个月来，社区志愿者每天骑车为居民送药上门。") == [
         ("骑车送药上门 半个月没回家", "社区跑腿 风雨无阻")]
+
+
+def test_a_long_kicker_sharing_the_first_line_with_the_headline_leaves_the_lines_under_them_subheadlines():
+    (a,) = parse_text("\n\n".join([
+        "王明：坚定信心、毫不松懈，态度要更坚决、行动要更迅速、举措要更严密 扎实做好春耕生产",
+        "与李华分别检查春耕备耕和农资供应工作情况", "赵刚参加",
+        "本报讯 市委书记王明昨天前往郊区，实地检查春耕备耕工作。"]) + "\n").articles
+    assert (a.kicker, a.headline) == ("王明：坚定信心、毫不松懈，态度要更坚决、行动要更迅速、举措要更严密", "扎实做好春耕生产")
+    assert a.subheadlines == ["与李华分别检查春耕备耕和农资供应工作情况", "赵刚参加"]

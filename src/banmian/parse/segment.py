@@ -127,6 +127,11 @@ def split_title(texts: list[str], *, no_kicker: bool = False,
     if len(texts) == 1:
         return (*one_line_title(texts[0]), [])
     first, second = texts[0], texts[1]
+    kicker, headline = one_line_title(first, lead_ins=False)
+    if kicker is not None and len(kicker) >= 1.5 * len(headline) and not second.startswith("——"):
+        # a long kicker and the headline sharing the first line (李强：坚定信心、…服务要更周全 扎实细致做好面上
+        # 核酸筛查): the lines under them are subheadlines
+        return kicker, headline, _subs(texts[1:])
     if first.startswith("——"):
         return None, first, _subs(texts[1:])
     if second.startswith("——"):
