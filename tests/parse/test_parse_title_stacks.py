@@ -231,3 +231,12 @@ def test_a_long_kicker_sharing_the_first_line_with_the_headline_leaves_the_lines
         "本报讯 市委书记王明昨天前往郊区，实地检查春耕备耕工作。"]) + "\n").articles
     assert (a.kicker, a.headline) == ("王明：坚定信心、毫不松懈，态度要更坚决、行动要更迅速、举措要更严密", "扎实做好春耕生产")
     assert a.subheadlines == ["与李华分别检查春耕备耕和农资供应工作情况", "赵刚参加"]
+
+
+def test_a_first_half_opening_with_a_speaker_and_his_post_is_joined_under_text():
+    (a,) = parse_text("\n\n".join([
+        "春季要防强对流天气", "本报记者 何  林",
+        "近期南方多地出现强对流天气，气象部门提醒公众注意防范。",
+        "省气象台首席预报员王强介绍，判断冰雹天气主要",
+        "看水汽、不稳定能量和抬升条件，冰雹持续时间通常较短。"]) + "\n").articles
+    assert a.paragraphs[-1] == "省气象台首席预报员王强介绍，判断冰雹天气主要看水汽、不稳定能量和抬升条件，冰雹持续时间通常较短。"
