@@ -240,3 +240,10 @@ def test_a_first_half_opening_with_a_speaker_and_his_post_is_joined_under_text()
         "省气象台首席预报员王强介绍，判断冰雹天气主要",
         "看水汽、不稳定能量和抬升条件，冰雹持续时间通常较短。"]) + "\n").articles
     assert a.paragraphs[-1] == "省气象台首席预报员王强介绍，判断冰雹天气主要看水汽、不稳定能量和抬升条件，冰雹持续时间通常较短。"
+
+
+def test_a_second_title_line_opening_with_a_verb_and_giving_a_figure_is_the_subheadline():
+    (a,) = parse_text("\n\n".join([
+        "全省城市绿化工作稳步推进", "新增绿地35万平方米", "本报记者 何  林",
+        "记者从省住房和城乡建设厅获悉，去年全省城市绿化工作稳步推进。"]) + "\n").articles
+    assert (a.kicker, a.headline, a.subheadlines) == (None, "全省城市绿化工作稳步推进", ["新增绿地35万平方米"])

@@ -156,6 +156,8 @@ def split_title(texts: list[str], *, no_kicker: bool = False,
         # the main statement set as short spaced phrases, a plain line under it: headline and subheadline
         # (这些“急难愁盼” 在抗疫互助平台获解 / 本报“战疫·帮侬忙”全网关注度破2亿); a kicker is one phrase
         return None, first, _subs([second])
+    if _figure_after_verb(second) and not first.endswith(K.KICKER_VERBS) and len(first) > 5:
+        return None, first, _subs([second])  # 全国地质灾害现状基本查明 / 共有隐患28.2万余处: the figure that tells more
     if len(first) <= 8 and len(second) > len(first) and " " not in first and _names_only(first):
         return first, second, []  # a body or a place named over what it did: 中央国家机关 / 部门机关…研讨班举办
     if (len(second_parts) >= 3 and sum(map(len, second_parts)) >= 5 * len(second_parts)) \
@@ -168,6 +170,19 @@ def split_title(texts: list[str], *, no_kicker: bool = False,
         # the one above it is the subheadline that tells more (第三次阿富汗邻国外长会在华举行 / 美俄代表出席…)
         return None, first, _subs([second])
     return first, second, []
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _figure_after_verb(t: str) -> bool:
+    """Does a title line open with a verb, its subject left out, and give a figure (共有隐患28.2万余处)? A
+    subheadline goes on so from its headline; a headline under a kicker names its subject or time first."""
+    if " " in t or _DIGIT.search(t) is None or not _HAN_START.match(t):
+        return False
+    import rjieba  # (word classes; asked only for a title line holding a figure)
+
+    return rjieba.tag(t[:6])[0][1] == "v"
 
 
 def _names_only(t: str) -> bool:
