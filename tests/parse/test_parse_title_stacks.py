@@ -247,3 +247,11 @@ def test_a_second_title_line_opening_with_a_verb_and_giving_a_figure_is_the_subh
         "全省城市绿化工作稳步推进", "新增绿地35万平方米", "本报记者 何  林",
         "记者从省住房和城乡建设厅获悉，去年全省城市绿化工作稳步推进。"]) + "\n").articles
     assert (a.kicker, a.headline, a.subheadlines) == (None, "全省城市绿化工作稳步推进", ["新增绿地35万平方米"])
+
+
+def test_two_lines_with_no_blank_between_over_a_subheadline_going_on_with_the_verb_are_one_headline():
+    (a,) = parse_text("\n\n".join([
+        "王明会见出席第二届国际茶业\n博览会的外国政府和企业嘉宾", "会见博览会组委会成员并同中外茶商座谈",
+        "本报杭州4月20日电  （记者何林）王明20日在杭州会见出席国际茶业博览会的外国嘉宾。"]) + "\n").articles
+    assert (a.kicker, a.headline, a.subheadlines) == (
+        None, "王明会见出席第二届国际茶业博览会的外国政府和企业嘉宾", ["会见博览会组委会成员并同中外茶商座谈"])

@@ -288,6 +288,11 @@ def title_lines(units: list[Unit], i: int, j: int) -> list[str]:
         if out and u.gap == 0 and u.indent != HEADER and units[x - 1].indent != HEADER:
             first = out[-1]
             joined = _wrap_joins(first, t)
+            if (joined is None and " " not in first + t and x + 1 < j and units[x + 1].gap >= 1
+                    and units[x + 1].text.startswith(K.SUBHEAD_OPENERS) and len(first) + len(t) <= 40):
+                # two lines with no blank between over a subheadline that goes on with the verb (张高丽会见出席博鳌
+                # 亚洲 / 论坛2017年年会的外国领导人 / 会见论坛理事会成员…): the subject's headline, wrapped
+                joined = True
             if joined is None and " " in first:
                 # a kicker and the first half of its wrapped headline sharing a line (山东平度创新执法模式，…
                 # 环保执法：带上 / 专家好“治病”): the wrap is read on the headline's half alone
