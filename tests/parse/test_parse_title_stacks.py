@@ -255,3 +255,11 @@ def test_two_lines_with_no_blank_between_over_a_subheadline_going_on_with_the_ve
         "本报杭州4月20日电  （记者何林）王明20日在杭州会见出席国际茶业博览会的外国嘉宾。"]) + "\n").articles
     assert (a.kicker, a.headline, a.subheadlines) == (
         None, "王明会见出席第二届国际茶业博览会的外国政府和企业嘉宾", ["会见博览会组委会成员并同中外茶商座谈"])
+
+
+def test_a_verb_and_a_figure_set_right_under_a_whole_statement_are_its_subheadline_not_its_rest():
+    # (the dictionary reads no verb in …基本查明, so the line under it looked like its predicate)
+    (a,) = parse_text("\n\n".join([
+        "全省水土流失现状基本查明\n共有侵蚀沟5.3万余条", "本报记者 何  林",
+        "记者从省林业局获悉，全省古树名木资源普查日前结束。"]) + "\n").articles
+    assert (a.kicker, a.headline, a.subheadlines) == (None, "全省水土流失现状基本查明", ["共有侵蚀沟5.3万余条"])

@@ -412,6 +412,8 @@ def _clause_goes_on(first: str, second: str) -> bool:
         return True
     if any(tag[0] == "v" for _, tag in own) or "，" in second:
         return False  # (a second line of clauses is a headline of its own: …清新又亲民 / 来，让我们一起…)
+    if _figure_after_verb(second):
+        return False  # (a verb and a figure under a whole statement: its subheadline, 共有隐患28.2万余处)
     # the second line's verb comes first, or after only the rest of a name, an adverb or a number
     for _, tag in rest[:3]:
         if tag[0] == "v":
