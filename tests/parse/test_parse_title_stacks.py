@@ -263,3 +263,12 @@ def test_a_verb_and_a_figure_set_right_under_a_whole_statement_are_its_subheadli
         "全省水土流失现状基本查明\n共有侵蚀沟5.3万余条", "本报记者 何  林",
         "记者从省林业局获悉，全省古树名木资源普查日前结束。"]) + "\n").articles
     assert (a.kicker, a.headline, a.subheadlines) == (None, "全省水土流失现状基本查明", ["共有侵蚀沟5.3万余条"])
+
+
+def test_a_cut_line_whose_part_after_a_space_opens_with_a_bracket_is_no_kicker_and_headline():
+    (a,) = parse_text("\n\n".join([
+        "政务公开有了“硬杠杠”",
+        "本报合肥3月24日电  （记者何林）省政府近日出台政务公开实施细则，对公开工作提出明确要求。",
+        "实施细则明确，各地、各部门要在本单位公文流转程序 （含电子办公系统）中增加公开属",
+        "性审查环节，拟制公文时要明确主动公开、依申请公开、不予公开等属性。"]) + "\n").articles
+    assert a.paragraphs[-1].endswith("中增加公开属性审查环节，拟制公文时要明确主动公开、依申请公开、不予公开等属性。")

@@ -372,7 +372,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
             and not _stops_after_comma(t)  # (…审查环节，并 | 提出…: no title stops one character into a clause)
             # (the headline may be two short phrases itself: …效益巨大 竹缠绕 有说道)
             and (len(parts[-1]) >= 4 or (len(parts) == 3 and min(map(len, parts[1:])) >= 3
-                                         and "，" not in parts[1] + parts[2]))):
+                                         and "，" not in parts[1] + parts[2]))
+            # (a title ends with its last word: …公文流转程序 （含电子办公系统）中增加公开属 | 性审查环节… is cut)
+            and not (parts[-1][0] in "（(" and _cut_mid_word(t, u.text))):
         return False  # two phrases parted by a space: a kicker and its headline on one line, not a cut sentence
     prev = out[-2] if len(out) >= 2 else None
     if prev is not None and prev.kind == HEAD and (
