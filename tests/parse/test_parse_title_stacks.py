@@ -272,3 +272,12 @@ def test_a_cut_line_whose_part_after_a_space_opens_with_a_bracket_is_no_kicker_a
         "实施细则明确，各地、各部门要在本单位公文流转程序 （含电子办公系统）中增加公开属",
         "性审查环节，拟制公文时要明确主动公开、依申请公开、不予公开等属性。"]) + "\n").articles
     assert a.paragraphs[-1].endswith("中增加公开属性审查环节，拟制公文时要明确主动公开、依申请公开、不予公开等属性。")
+
+
+def test_a_headline_wrapped_onto_two_lines_under_a_closed_article_is_no_caption_over_its_second_half():
+    page = ("各方呼吁政治解决危机\n\n本报开罗4月21日电  （记者何林）多国外长近日呼吁通过对话政治解决地区危机。\n\n"
+            "（本报开罗4月21日电）\n\n本报驻埃及记者 何  林\n\n\n\n"
+            "李明出席东盟\n地区论坛会议\n\n本报万象4月21日电  （记者周舟）外交部21日介绍了有关情况。\n")
+    arts = parse_text(page).articles
+    assert [a.headline for a in arts] == ["各方呼吁政治解决危机", "李明出席东盟地区论坛会议"]
+    assert arts[0].captions == []

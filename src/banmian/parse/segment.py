@@ -672,14 +672,15 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
             cur.article.captions.append(run[0])
             i = j
             continue
-        if (j - i >= 2 and body_follows and cur is not None and cur.has_body and i > 0
+        if (len(run) >= 2 and run[0] == units[i].text and body_follows and cur is not None and cur.has_body and i > 0
                 and (cur.closed or (units[i - 1].kind == BYLINE and units[i - 1].data[0].role == "摄影报道"))
                 and u.gap >= wide and not cur.article.captions
                 and ((not bylines_between and _foreign_to_text_below(units[i].text, run[1:], units, b))
                      or (j - i >= 3 and _DATED_SENTENCE.match(units[i].text) is not None))):
             # under a photo credit (or a picture story's 摄影报道 byline), a line that shares no word with the
             # title and text below it: the picture's caption (日前该校老师在指导泰国学生练习书法), not the next
-            # article's kicker; so is a dated sentence over a kicker and its headline (4月15日，渔民在进行春季捕鱼)
+            # article's kicker; so is a dated sentence over a kicker and its headline (4月15日，渔民在进行春季捕鱼).
+            # (A headline wrapped onto two lines is one title line: 王毅出席上合 / 组织外长会 is no caption over 组织外长会.)
             cur.article.captions.append(units[i].text)
             i += 1
             continue
