@@ -281,3 +281,10 @@ def test_a_headline_wrapped_onto_two_lines_under_a_closed_article_is_no_caption_
     arts = parse_text(page).articles
     assert [a.headline for a in arts] == ["各方呼吁政治解决危机", "李明出席东盟地区论坛会议"]
     assert arts[0].captions == []
+
+
+def test_a_dateline_opening_with_ju_cut_inside_its_date_is_joined_not_read_as_a_source_line():
+    (a,) = parse_text("两车相撞致多人受伤\n\n据新华社开普敦4月\n\n21日电（记者周舟）当地警方21日说，两辆汽车当天相撞，造成多人受伤。\n").articles
+    assert a.source is None
+    assert a.paragraphs == ["据新华社开普敦4月21日电（记者周舟）当地警方21日说，两辆汽车当天相撞，造成多人受伤。"]
+    assert [b.names for b in a.bylines] == [["周舟"]]

@@ -247,6 +247,8 @@ def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False,
 
 
 _DATE_END = re.compile(r"\d{1,2}日$")
+# A dateline that opens on 据 (据新华社约翰内斯堡4月21日电): read whole across the break.
+_DATELINE_CUT_LEAD = re.compile(r"^据[^，。；\s（(]{2,30}?\d{1,2}月\d{1,2}日电")
 
 
 class _PageText:
@@ -290,6 +292,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
                body_gap: int, page: _PageText, k: int) -> bool:
     if a.kind == SOURCE and u.text[0] == "电" and _DATE_END.search(a.text) and u.gap <= 1:
         return True  # a dateline cut before its 电 (据新华社澳门3月24日 | 电  （记者杨懿）…), no source line
+    if (a.kind == SOURCE and a.text[-1] in "0123456789月" and u.gap <= 1
+            and _DATELINE_CUT_LEAD.match(a.text + u.text[:8]) is not None):
+        return True  # or inside its date (据新华社约翰内斯堡4月 | 21日电（记者赵熙）…)
     if (a.kind == SOURCE and len(a.text) >= 9 and u.kind == BODY and 1 <= u.gap <= body_gap
             and _cut_mid_word(a.text, u.text)):
         return True  # a sentence opening on 据 cut inside a word (据中国科学院…相关负 | 责人介绍，…): no source's name
