@@ -288,3 +288,12 @@ def test_a_dateline_opening_with_ju_cut_inside_its_date_is_joined_not_read_as_a_
     assert a.source is None
     assert a.paragraphs == ["据新华社开普敦4月21日电（记者周舟）当地警方21日说，两辆汽车当天相撞，造成多人受伤。"]
     assert [b.names for b in a.bylines] == [["周舟"]]
+
+
+def test_an_interview_question_cut_by_a_column_break_runs_until_its_answer():
+    (a,) = parse_text("\n\n".join([
+        "方舱医院运行平稳", "本报记者 何  林", "记者日前专访了方舱医院总指挥。",
+        "问：方舱医院的救治力量如何？", "已经收治的病人情况怎么样？",
+        "答：截至目前，方舱医院运行总体平稳，已收治病人一千余名。"]) + "\n").articles
+    assert a.paragraphs[1:] == ["问：方舱医院的救治力量如何？已经收治的病人情况怎么样？",
+                                "答：截至目前，方舱医院运行总体平稳，已收治病人一千余名。"]

@@ -247,6 +247,8 @@ def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False,
 
 
 _DATE_END = re.compile(r"\d{1,2}日$")
+_QUESTION_MARKS = ("问：", "问:")
+_ANSWER_MARKS = ("答：", "答:")
 # A dateline that opens on 据 (据新华社约翰内斯堡4月21日电): read whole across the break.
 _DATELINE_CUT_LEAD = re.compile(r"^据[^，。；\s（(]{2,30}?\d{1,2}月\d{1,2}日电")
 
@@ -305,6 +307,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     t = a.text
     if ends_signed(t):
         return False  # …这在之前是从没遇到过的。 本报记者 郜阳: a text that ends in its signature is complete
+    if (t.startswith(_QUESTION_MARKS) and u.gap <= 1 and not u.text.startswith(_ANSWER_MARKS)
+            and nxt is not None and nxt.text.startswith(_ANSWER_MARKS)):
+        return True  # an interview's question runs until its answer (问：…如何？ | 已经收治…怎么样？ / 答：…)
     if wrapped:
         # In a hard-wrapped column a break falls at a line end: the first half filled its last line.
         if not (indented and u.indent == FLUSH and a.kind == BODY and a.width_full and u.gap <= 1):
