@@ -1,8 +1,9 @@
 """Rules over the shape of a text that the entity models, reading a few characters around each one, cannot
-see: a weather table's records, two states named by one character each, a periodical's title in 《》, the
-states of the world, regions named by joining one-character names (黄淮, 港澳). Each
-takes the models' spans and returns them corrected; ``apply_rules`` runs them all. Measured on held-out
-gold sentences in README, Entity accuracy."""
+see: a weather table's records, states named by one character (in pairs, 中非合作, or where the words around
+say so, 访韩), a periodical's title in 《》, the states of the world by name, regions named by joining
+one-character names (黄淮, 港澳), and no person named in Latin letters. Each takes the models' spans and
+returns them corrected; ``apply_rules`` runs them all. Measured on held-out gold sentences: README, Entity
+accuracy."""
 
 from __future__ import annotations
 
@@ -180,9 +181,9 @@ def with_joined_regions(text: str, spans: list[Span]) -> list[Span]:
 
 
 # A state named by one character where the words around it can only mean a state: after a verb of travel
-# (访华, 赴法, 抵京 is a city: not listed), before 方 (日方, 以方: the side in talks; 西 for Spain is left out of the list, 西方 is the West), or before a
-# head of state or government after a clause's start (叙总统, 俄总理). Both gold sets tag the character as a
-# place (People's Daily dev 7 of 8 the models left, MSRA 9 of 9); the models, which have seen few, miss them.
+# (访华, 赴法), before 方 (日方, 以方: a side in talks; 西 for Spain is not in the list, 西方 is the West), or
+# before a head of state or government at a clause's start (叙总统, 俄总理). Both gold sets tag the character as
+# a place (People's Daily dev 7 of 8 the models left, MSRA 9 of 9); the models, which have seen few, miss them.
 _ONE_CHARACTER_STATES = "中美日俄英法德意韩朝蒙越印巴以叙伊澳加欧葡荷比瑞挪芬丹波捷匈罗保希土埃沙约黎墨智秘菲泰老柬缅"
 _STATE_IN_CONTEXT = re.compile(
     rf"(?<=[访赴抵])([{_ONE_CHARACTER_STATES}华])"
