@@ -297,3 +297,10 @@ def test_an_interview_question_cut_by_a_column_break_runs_until_its_answer():
         "答：截至目前，方舱医院运行总体平稳，已收治病人一千余名。"]) + "\n").articles
     assert a.paragraphs[1:] == ["问：方舱医院的救治力量如何？已经收治的病人情况怎么样？",
                                 "答：截至目前，方舱医院运行总体平稳，已收治病人一千余名。"]
+
+
+def test_an_inline_signature_cut_after_its_role_word_is_finished_by_the_names_under_it():
+    (a,) = parse_text("\n\n".join([
+        "社区改装移动采样车", "小区居民下楼做检测，如何减少交叉感染的风险？",
+        "目前镇里部分有条件的小区，也开始改装“移动采样车”。 本报记者", "何  林"]) + "\n").articles
+    assert a.paragraphs[-1] == "目前镇里部分有条件的小区，也开始改装“移动采样车”。 本报记者何  林"

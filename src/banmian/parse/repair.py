@@ -248,6 +248,7 @@ def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False,
 
 _DATE_END = re.compile(r"\d{1,2}日$")
 _QUESTION_MARKS = ("问：", "问:")
+_ROLE_ENDS = ("本报记者", "记者", "通讯员")
 _ANSWER_MARKS = ("答：", "答:")
 # A dateline that opens on 据 (据新华社约翰内斯堡4月21日电): read whole across the break.
 _DATELINE_CUT_LEAD = re.compile(r"^据[^，。；\s（(]{2,30}?\d{1,2}月\d{1,2}日电")
@@ -292,6 +293,10 @@ class _PageText:
 
 def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bool, wrapped: bool,
                body_gap: int, page: _PageText, k: int) -> bool:
+    if a.kind == BODY and u.kind == NAMES and u.gap <= 1 and a.text.endswith(_ROLE_ENDS):
+        head = a.text.rstrip("本报记者通讯员 \u3000")
+        if head and ends_sentence(head):
+            return True  # a signature cut after its role word (…采样车”。 本报记者 | 金旻矣): its names finish it
     if a.kind == SOURCE and u.text[0] == "电" and _DATE_END.search(a.text) and u.gap <= 1:
         return True  # a dateline cut before its 电 (据新华社澳门3月24日 | 电  （记者杨懿）…), no source line
     if (a.kind == SOURCE and a.text[-1] in "0123456789月" and u.gap <= 1
