@@ -304,3 +304,11 @@ def test_an_inline_signature_cut_after_its_role_word_is_finished_by_the_names_un
         "社区改装移动采样车", "小区居民下楼做检测，如何减少交叉感染的风险？",
         "目前镇里部分有条件的小区，也开始改装“移动采样车”。 本报记者", "何  林"]) + "\n").articles
     assert a.paragraphs[-1] == "目前镇里部分有条件的小区，也开始改装“移动采样车”。 本报记者何  林"
+
+
+def test_a_reported_question_cut_before_its_question_mark_runs_on_to_it():
+    (a,) = parse_text("\n\n".join([
+        "外交部就有关问题答记者问", "本报北京4月21日电  （记者何林）外交部发言人21日主持例行记者会。",
+        "有记者问，据报道，某国日前宣布将提高关税。", "中方对此有何评论？",
+        "发言人说，我们注意到有关报道。"]) + "\n").articles
+    assert a.paragraphs[1] == "有记者问，据报道，某国日前宣布将提高关税。中方对此有何评论？"

@@ -248,6 +248,8 @@ def join_column_breaks(units: list[Unit], indented: bool, wrapped: bool = False,
 
 _DATE_END = re.compile(r"\d{1,2}日$")
 _QUESTION_MARKS = ("问：", "问:")
+# A paragraph that reports a question: 有记者问，… / 记者问：…
+_ASKS = re.compile(r"^[^，。？：]{0,8}问[，：:]")
 _ROLE_ENDS = ("本报记者", "记者", "通讯员")
 _ANSWER_MARKS = ("答：", "答:")
 # A dateline that opens on 据 (据新华社约翰内斯堡4月21日电): read whole across the break.
@@ -312,6 +314,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     t = a.text
     if ends_signed(t):
         return False  # …这在之前是从没遇到过的。 本报记者 郜阳: a text that ends in its signature is complete
+    if (a.kind == BODY and u.gap <= 1 and _ASKS.match(t) is not None and "？" not in t and "？" in u.text
+            and not u.text.startswith(_ANSWER_MARKS)):
+        return True  # someone asks, and the question is still to come (有记者问，据报道，…参拜。 | 中方对此有何评论？)
     if (t.startswith(_QUESTION_MARKS) and u.gap <= 1 and not u.text.startswith(_ANSWER_MARKS)
             and nxt is not None and nxt.text.startswith(_ANSWER_MARKS)):
         return True  # an interview's question runs until its answer (问：…如何？ | 已经收治…怎么样？ / 答：…)
