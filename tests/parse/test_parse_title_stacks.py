@@ -312,3 +312,22 @@ def test_a_reported_question_cut_before_its_question_mark_runs_on_to_it():
         "有记者问，据报道，某国日前宣布将提高关税。", "中方对此有何评论？",
         "发言人说，我们注意到有关报道。"]) + "\n").articles
     assert a.paragraphs[1] == "有记者问，据报道，某国日前宣布将提高关税。中方对此有何评论？"
+
+
+def test_a_hard_wrapped_line_short_by_a_space_before_a_column_break_and_an_opening_mark_is_full():
+    # column width 17: …“华北明珠”␣ is one short with its space; the “ it leaves went past a column break
+    page = "\n".join([
+        "湖泊生态保护迎来新机遇", "", "本报记者 何  林", "",
+        "\u3000\u3000广袤的平原上，这片湖泊是这里最",
+        "大的淡水湖泊，素有“华北明珠” ", "",
+        "“华北之肾”的美誉，是我国北方稀缺",
+        "的自然湿地。", "",
+        "\u3000\u3000多年来，当地对于湖泊的生态治理",
+        "一直在持续，水质已经明显好转，水鸟",
+        "也越来越多了。", "",
+        "\u3000\u3000四月的湖面，清风拂面，碧波荡漾",
+        "，芦苇已经进入发芽期，不时有水鸟从",
+        "水面掠过。", ""])
+    (a,) = parse_text(page).articles
+    assert a.paragraphs[0] == ("广袤的平原上，这片湖泊是这里最大的淡水湖泊，素有“华北明珠”“华北之肾”的美誉，"
+                               "是我国北方稀缺的自然湿地。")

@@ -120,7 +120,7 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
             # after that space went down to the next line: …素有“华北明珠”␣ / “华北之肾”…)
             full = len(line.rstrip("\r"))
             if n < width - 1 and full != width and not (
-                    full == width - 1 and k + 1 < count and raw[k + 1][:1] in _OPENING):
+                    full == width - 1 and _next_text(raw, k)[:1] in _OPENING):
                 width = 0
             continue
         if len(pieces) > 1:
@@ -198,6 +198,16 @@ def read_units(text: str) -> tuple[list[Unit], frozenset[int]]:
     if "\n    " in text or text.startswith("    "):
         _mark_byline_slots(raw, units)
     return units, widths
+
+
+def _next_text(raw: list[str], k: int) -> str:
+    """The next line after raw[k] that holds text, past one blank line (a column break), or ""."""
+    for x in (k + 1, k + 2):
+        if x < len(raw) and raw[x].strip():
+            return raw[x]
+        if x < len(raw) and raw[x]:
+            break  # (a line holding only spaces marks a title block, not a column break)
+    return ""
 
 
 def _close_wrapped(unit: Unit | None, pieces: list[str], line_before: str, width: int) -> None:
