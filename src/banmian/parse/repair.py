@@ -104,8 +104,9 @@ def _starts_mid_sentence(b: str) -> bool:
 
 # A speech verb and its comma or colon opening a line: who speaks ended the line above.
 _SPEECH_VERB_START = re.compile(r"^(?:表示|指出|强调|认为|介绍|说|称|坦言|透露|直言|谈到|告诉记者)[，：:]")
-# The rest of a number a line break cut (…1月4日以36 | 49.15点…, …摸高3651.89 | 点后…).
-_NUMBER_REST = re.compile(r"^(?:[\d.．%％]|点|万|亿)")
+# The rest of a number a line break cut (…1月4日以36 | 49.15点…, …摸高3651.89 | 点后…), or the unit or measure
+# word that a number never goes without (…村民都是60 | 岁以上老人…).
+_NUMBER_REST = re.compile(r"^(?:[\d.．%％]|点|万|亿|[岁年个人名位家户元米吨天次件项辆台座条种倍余多])")
 
 
 def _opens_paragraph(b: str) -> bool:
