@@ -23,6 +23,13 @@ def test_a_number_cut_from_its_unit_under_part_heads_is_joined():
     assert a.paragraphs == [LEAD, *HEADS, first + second, *REST]
 
 
+def test_a_clause_cut_after_an_adverb_under_part_heads_is_joined():
+    first, second = "在城东区的某个村里，近一半村民都", "是70岁以上老人，不擅长使用智能设备。"
+    (a,) = parse(first, second)
+    assert a.headline == HEADLINE
+    assert a.paragraphs == [LEAD, *HEADS, first + second, *REST]
+
+
 def test_a_subheadline_of_two_clauses_ending_on_a_place_name_stays_a_title_line():
     sub = "老街换新颜，游客又回成都"
     body = "3月24日，在锦江区的一条老街上，游客们正排队走进刚刚修缮完毕的老茶馆。"

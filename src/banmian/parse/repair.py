@@ -400,6 +400,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     prev = out[-2] if len(out) >= 2 else None
     if prev is not None and prev.kind == HEAD and (
         _ends_on_function_word(t) or _starts_mid_sentence(u.text) or ("，" in t and _LEAD.match(t)) or _INNER_END.search(t)
+        or ("，" in t and _ends_on_function_word(t, _FUNCTION_ENDS))  # (…，近三分之二村民都 | 是60岁…: a clause begun)
         or _REPORTED_OPENING.match(t)  # (按照原定计划，此时我应该在某处高山 | 茶园，… under 春天茶事 / 采药)
         or (t.count("，") >= 2 and len(t) > 36)
         # (a title may end on a particle that closes what it says, “儿童主任”上线了: then 了社区 found elsewhere on
