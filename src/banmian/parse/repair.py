@@ -122,6 +122,7 @@ def _looks_cut(a: str, b: str) -> bool:
         "；" in a or a.count("“") > a.count("”") or _starts_mid_sentence(b) or _ends_on_function_word(a, _FUNCTION_ENDS)
         or a[-1] in "，、" or _stops_after_comma(a)  # (a title line does not stop on a comma or just after one)
         or ("，" in a and _LEAD.match(a) is not None)  # 近日，“北大仓”黑龙江省的许多农机 | 合作社和农民…
+        or _DAY_LEAD.match(a) is not None  # 20日起，北京市公园管理中心 | 在植物园内集中展示…
         or _REPORTED_OPENING.match(a) is not None  # 王勇指出，近年来各有关方面认真落实 | 党中央、国务院…
         or (len(a) >= 20 and _SPEAKER_OPENING.match(a) is not None)  # 中央气象台首席预报员张涛介绍，… | …
         or a.count("《") > a.count("》") or a.count("（") > a.count("）")  # …担任了《 | 北方文学》副主编
@@ -138,6 +139,9 @@ def _looks_cut(a: str, b: str) -> bool:
     )
 
 
+# A day of the month opening a sentence as its time (20日起，… 21日下午，…): a news lead, never a head. (Not in
+# _LEAD: a line opening so may be the rest of a date that a break cut, …3月 | 26日，…)
+_DAY_LEAD = re.compile(r"^\d{1,2}日(?:起|以来|上午|下午|晚|凌晨)?，")
 # Words that wait for what they introduce: no title or sentence stops on them.
 _AWAITING_ENDS = ("包括", "例如", "比如", "诸如", "通过", "根据", "按照", "关于", "对于", "来自")
 # A day and its time (21日下午): a news lead's opening words, never a head's.

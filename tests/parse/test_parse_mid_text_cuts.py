@@ -1,0 +1,25 @@
+"""Column breaks in one-paragraph-a-line dumps between two paragraphs of running text: a short first half
+that opens the way only a sentence does is joined to the second half, not read as a part head."""
+
+from banmian import parse_text
+
+HEADLINE = "公园文创礼品进植物园"
+LEAD = "4月21日，北京植物园的工作人员正在向游客介绍一件新近推出的文创产品。"
+LAST = "这些礼品既蕴含历史文化内涵，又非常实用、有趣，成为游客们喜爱的伴手礼。"
+
+
+def paragraphs(*blocks: str) -> list[str]:
+    (a,) = parse_text(HEADLINE + "\n\n" + "\n\n".join(blocks) + "\n").articles
+    return a.paragraphs
+
+
+def test_a_line_opening_with_a_day_of_the_month_and_a_comma_was_cut():
+    for first, second in (("20日起，北京市公园管理中心", "在植物园内集中展示来自11家公园的237类文化创意礼品。"),
+                          ("21日下午，市园林绿化局", "在北海公园召开现场会，部署“五一”假期的游园服务。")):
+        assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]
+
+
+def test_a_date_cut_before_its_day_stays_joined_and_a_head_stays_a_head():
+    first, second = "南京东路街道近日发布公告。3月", "26日，辖区居民实施一次抗原检测，一群老人忙活起来了。"
+    assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]
+    assert paragraphs(LEAD, "礼品带回家", LAST) == [LEAD, "礼品带回家", LAST]
