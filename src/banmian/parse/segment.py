@@ -695,7 +695,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
                     _fits_series(cur.heads, _head_form(units, i, j))
                     and not _title_after_signature(units, i)
                     and not _essay_under_signature(units, i, j)
-                    and not _heads_a_picture_story(units, i, j)
+                    and not _heads_a_picture_story(cur, units, i, j)
                     and not _unrelated_late_head(cur, units, i, j)
                     and not _dateline_report(cur, units, i, j)
                     and not _unnumbered_after_numbered(cur, units[i].text)))
@@ -972,19 +972,23 @@ def _appendix_head(text: str) -> bool:
     return m is not None and m.group(0)[1:-1] in K.SECTION_HEAD_WORDS
 
 
-def _heads_a_picture_story(units: list[Unit], i: int, j: int) -> bool:
+def _heads_a_picture_story(d: _Draft, units: list[Unit], i: int, j: int) -> bool:
     """Is the text under a head (from units[j]) one or two paragraphs closed by a 摄影报道 byline? Then the
     head is the title of a picture story (感受国粹), not a part of the text above. A photo credit alone does
     not tell (a part of a report may end with its picture) unless the head stands right under a signature:
     the text above has ended (单宋佳 邵亚波 / 水美鱼肥 / one paragraph / 人民视觉), or is a title block of two
-    lines, as part heads seldom are (迈阿密网球公开赛 / 张帅晋级女单第三轮 / one paragraph / 人民视觉)."""
+    lines, as part heads seldom are (迈阿密网球公开赛 / 张帅晋级女单第三轮 / one paragraph / 人民视觉), or is the
+    first head in a report that ran without parts until then: a report in parts heads its first part early, and
+    a lone part of one or two paragraphs ending in a photo credit is a picture set under it (a report signed at
+    its top / … / 水美鱼肥 / one paragraph / 人民视觉)."""
     k = j
     while k < len(units) and units[k].kind == BODY and k - j < 3:
         k += 1
     if not 1 <= k - j <= 2 or k == len(units):
         return False
     u = units[k]
-    if u.gap <= 1 and u.kind == CREDIT and ((i > 0 and units[i - 1].kind in (BYLINE, NAMES)) or j - i >= 2):
+    if u.gap <= 1 and u.kind == CREDIT and ((i > 0 and units[i - 1].kind in (BYLINE, NAMES)) or j - i >= 2
+                                            or not d.heads):
         return True  # (a head right under a signature, over a picture's text and its credit)
     return u.gap <= 1 and u.kind == BYLINE and any(b.role == "摄影报道" for b in u.data)
 
