@@ -978,9 +978,9 @@ def _heads_a_picture_story(d: _Draft, units: list[Unit], i: int, j: int) -> bool
     not tell (a part of a report may end with its picture) unless the head stands right under a signature:
     the text above has ended (单宋佳 邵亚波 / 水美鱼肥 / one paragraph / 人民视觉), or is a title block of two
     lines, as part heads seldom are (迈阿密网球公开赛 / 张帅晋级女单第三轮 / one paragraph / 人民视觉), or is the
-    first head in a report that ran without parts until then: a report in parts heads its first part early, and
-    a lone part of one or two paragraphs ending in a photo credit is a picture set under it (a report signed at
-    its top / … / 水美鱼肥 / one paragraph / 人民视觉)."""
+    first head under a report signed at its top that ran three paragraphs or more without parts: a report in parts
+    heads its first part early, and a lone part of one or two paragraphs ending in a photo credit is a picture
+    set under it (单宋佳 邵亚波 / eight paragraphs / 水美鱼肥 / one paragraph / 人民视觉)."""
     k = j
     while k < len(units) and units[k].kind == BODY and k - j < 3:
         k += 1
@@ -988,7 +988,7 @@ def _heads_a_picture_story(d: _Draft, units: list[Unit], i: int, j: int) -> bool
         return False
     u = units[k]
     if u.gap <= 1 and u.kind == CREDIT and ((i > 0 and units[i - 1].kind in (BYLINE, NAMES)) or j - i >= 2
-                                            or not d.heads):
+                                            or (not d.heads and d.article.bylines and len(d.article.paragraphs) >= 3)):
         return True  # (a head right under a signature, over a picture's text and its credit)
     return u.gap <= 1 and u.kind == BYLINE and any(b.role == "摄影报道" for b in u.data)
 
