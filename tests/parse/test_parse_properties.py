@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from banmian import parse_text
@@ -49,6 +49,7 @@ def output_chars(page: Page) -> Counter:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
+@example("\n\u3000\u200b\r\n市委召开全市领导干部会议")  # an indent over a zero-width space, then a line
 def test_never_raises_and_loses_nothing(text):
     page = parse_text(text)
     missing = visible(text) - output_chars(page)

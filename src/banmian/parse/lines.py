@@ -71,7 +71,7 @@ def wrap_widths(raw: list[str]) -> frozenset[int]:
             prev = ""
             continue
         if line[0] == "\u3000":
-            prev = "" if line.isspace() else line
+            prev = line if line.strip(_STRIP) else ""  # (a paragraph indent over nothing but a zero-width space)
             continue
         if line.startswith(_HEADER_INDENT):
             # a header line of the e-paper copy format: it never goes on with the line above (a short last
