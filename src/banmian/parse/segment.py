@@ -942,10 +942,12 @@ def _speaks_of_other(units: list[Unit], j: int, above: set[str], share: float = 
 
 
 def _unrelated_late_head(d: _Draft, units: list[Unit], i: int, j: int) -> bool:
-    """A first head after many paragraphs with no head, sharing no word with the text above, over a
-    paragraph that speaks of something else: the title of the next article (an essay ends, 居家生活中的防控细节)."""
+    """A first head after many paragraphs with no head (eight; four for a title block of two lines, which part
+    heads seldom are), sharing no word with the text above, over a paragraph that speaks of something else: the
+    title of the next article (an essay ends, 居家生活中的防控细节; a report ends, 2016城市可持续发展指数报告发布 /
+    排出十个发展好的城市)."""
     paras = d.article.paragraphs
-    if d.heads or len(paras) < 8:
+    if d.heads or len(paras) < (4 if j - i >= 2 else 8):
         return False
     head = _bigrams("".join(units[x].text for x in range(i, j)))
     above = _bigrams("".join(paras))
