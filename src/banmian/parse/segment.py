@@ -675,7 +675,7 @@ def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> t
         if (len(run) >= 2 and run[0] == units[i].text and body_follows and cur is not None and cur.has_body and i > 0
                 and (cur.closed or (units[i - 1].kind == BYLINE and units[i - 1].data[0].role == "摄影报道"))
                 and u.gap >= wide and not cur.article.captions
-                and ((not bylines_between and _foreign_to_text_below(units[i].text, run[1:], units, b))
+                and ((not bylines_between and _foreign_to_text_below(units[i].text, run[1:], units, b, cur.article.paragraphs))
                      or (j - i >= 3 and _DATED_SENTENCE.match(units[i].text) is not None))):
             # under a photo credit (or a picture story's 摄影报道 byline), a line that shares no word with the
             # title and text below it: the picture's caption (日前该校老师在指导泰国学生练习书法), not the next
@@ -800,13 +800,22 @@ def _awaits_title(d: _Draft) -> bool:
     return d.pending_title and not d.titled and d.has_body and not d.article.tables
 
 
-def _foreign_to_text_below(line: str, titles: list[str], units: list[Unit], b: int) -> bool:
-    """Does a line share no word (character pair) with the title lines and the paragraphs under it?"""
+def _foreign_to_text_below(line: str, titles: list[str], units: list[Unit], b: int, above: list[str]) -> bool:
+    """Does a line share no word (character pair) with the title lines and the paragraphs under it? When a
+    jump line cuts the text under it short, the line must also speak of the text above (``above``)."""
     words = _bigrams(line)
     if len(words) < 4:
         return False
-    below = "".join(titles) + "".join(units[x].text for x in range(b, min(len(units), b + 3)) if units[x].kind == BODY)
-    return not words & _bigrams(below)
+    near = units[b:b + 3]
+    text = _bigrams("".join(u.text for u in near if u.kind == BODY))
+    if words & (text | _bigrams("".join(titles))):
+        return False
+    if len(text) < 16 and any(u.kind == JUMP for u in near):
+        # too little text below to tell (a dateline that a jump line cut, 据新华社巴黎4月21日电（记者苏斌）20): a
+        # caption speaks of the picture above (吉布3水电站大坝 under a picture of the 吉布3水电站), a kicker does not
+        # (欧冠半决赛对阵揭晓 under a picture of a league match)
+        return bool(words & _bigrams("".join(above)))
+    return True
 
 
 def _split_at_cut(d: _Draft, e: _Draft) -> _Draft:
