@@ -23,3 +23,11 @@ def test_a_date_cut_before_its_day_stays_joined_and_a_head_stays_a_head():
     first, second = "南京东路街道近日发布公告。3月", "26日，辖区居民实施一次抗原检测，一群老人忙活起来了。"
     assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]
     assert paragraphs(LEAD, "礼品带回家", LAST) == [LEAD, "礼品带回家", LAST]
+
+
+def test_a_line_ending_on_a_determiner_and_its_measure_word_was_cut():
+    for first, second in (("《办法》也提出了统筹考虑各类", "适用人群的特点，保障青少年、老年人和残疾人的健身需求。"),
+                          ("我经常前一秒幻想，回到过去某个", "特殊的时间点，去改变一些重大的选择。"),
+                          ("在北京首都体育馆，几乎每天都有数千名", "观众观看比赛。")):
+        assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]
+    assert paragraphs(LEAD, "珍惜每一天", LAST) == [LEAD, "珍惜每一天", LAST]

@@ -41,6 +41,8 @@ _NEVER_ENDS = frozenset("的和与及对把被从向为将于以或而并且之�
 # A numeral and its measure word wait for their noun: no title or sentence stops on them.
 _MEASURE_ENDS = ("一名", "一位", "一个", "一些", "一种", "一批", "一项", "一家", "一座", "一条", "一场", "一次",
                  "一部", "一本", "一张", "一件", "一支", "一台", "一辆", "一份", "一股", "一根")
+# A determiner and its measure word (各类, 某个, 每一道, 数千名) wait for their noun as a numeral does.
+_DETERMINER_END = re.compile(r"(?:某|各|每|每一|数|数百|数千|数万|若干)[个类种项位名家条道批些座件次所]$")
 # Particles that close a clause: a title line may end on them.
 _CLOSING_PARTICLES = frozenset("了啦吗呢吧")
 # A sentence end inside the line: a head is one phrase, a cut paragraph may hold a sentence and a half.
@@ -127,6 +129,7 @@ def _looks_cut(a: str, b: str) -> bool:
         or (len(a) >= 20 and _SPEAKER_OPENING.match(a) is not None)  # 中央气象台首席预报员张涛介绍，… | …
         or a.count("《") > a.count("》") or a.count("（") > a.count("）")  # …担任了《 | 北方文学》副主编
         or (a.endswith(_MEASURE_ENDS) and a[-3:-2] != "第")  # …派出所的一名 | 社区民警。 (not 第一项)
+        or _DETERMINER_END.search(a) is not None  # …统筹考虑各类 | 适用人群的特点…; …回到过去某个 | 特殊的时间点…
         or (len(a) > 30 and not (a[-1] == "”" and a.count("“") == a.count("”")))
         or _INNER_END.search(a) is not None or (a[-1].isdigit() and len(a) >= 6)
         or ("，" in a and _opens_mid_clause(b))  # 天坑是一种漏斗形岩溶地质景观，大部分坑壁 | 都是陡崖环绕。
