@@ -31,3 +31,8 @@ def test_a_line_ending_on_a_determiner_and_its_measure_word_was_cut():
                           ("在北京首都体育馆，几乎每天都有数千名", "观众观看比赛。")):
         assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]
     assert paragraphs(LEAD, "珍惜每一天", LAST) == [LEAD, "珍惜每一天", LAST]
+
+
+def test_a_line_ending_on_a_post_in_yuan_over_the_name_and_speech_verb_was_cut():
+    first, second = "中央气象台首席预报员", "张涛介绍，发生冰雹天气主要考虑水汽的汇聚、不稳定层结和抬升条件。"
+    assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]
