@@ -36,3 +36,8 @@ def test_a_line_ending_on_a_determiner_and_its_measure_word_was_cut():
 def test_a_line_ending_on_a_post_in_yuan_over_the_name_and_speech_verb_was_cut():
     first, second = "中央气象台首席预报员", "张涛介绍，发生冰雹天气主要考虑水汽的汇聚、不稳定层结和抬升条件。"
     assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]
+
+
+def test_a_line_ending_on_a_post_and_a_name_over_a_preposition_was_cut():
+    first, second = "中国国际广播电台台长王庚年", "与摩洛哥电视台台长代表双方签署了影视节目播出协议。"
+    assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]

@@ -23,6 +23,7 @@ from .fields import (
     dateline_names,
     ends_sentence,
     ends_signed,
+    is_surname_start,
     parse_credit,
     person_names,
 )
@@ -138,6 +139,8 @@ def _looks_cut(a: str, b: str) -> bool:
         # (…产业联盟会长 | 杨元一表示，…; a post ending in 员 too: …首席预报员 | 张涛介绍，…)
         or ((a.endswith(K.JOB_TITLES) or a[-1] == "员") and _SPEAKER_START.match(b) is not None)
         or _clause_awaits_main(a)  # 如果说在某个项目达到顶尖 | 水平的运动员，是…
+        # (a post and a name, the subject, over a preposition that opens its predicate: …台长王庚年 | 与摩洛哥…)
+        or (b[0] in "与和同在对向为从" and ends_with_speaker(a))
         or a.endswith(_AWAITING_ENDS)  # …尤以“澄江动物群”和包括 | “中华龙鸟”在内的…
         or ("，" not in a and _TIME_OF_DAY.search(a) is not None)  # …等6部门21日下午在国新办 | 召开新闻发布会，…
     )
@@ -146,6 +149,15 @@ def _looks_cut(a: str, b: str) -> bool:
 # A day of the month opening a sentence as its time (20日起，… 21日下午，…): a news lead, never a head. (Not in
 # _LEAD: a line opening so may be the rest of a date that a break cut, …3月 | 26日，…)
 _DAY_LEAD = re.compile(r"^\d{1,2}日(?:起|以来|上午|下午|晚|凌晨)?，")
+_POST_AND_NAME = re.compile(r"(?:长|" + "|".join(K.JOB_TITLES) + r")(?P<name>[\u4e00-\u9fff]{2,3})$")
+
+
+def ends_with_speaker(t: str) -> bool:
+    """Does the line end on a post and a name (…台长王庚年), the subject of a sentence a column break cut?"""
+    m = _POST_AND_NAME.search(t)
+    return m is not None and is_surname_start(m.group("name"))
+
+
 # Words that wait for what they introduce: no title or sentence stops on them.
 _AWAITING_ENDS = ("包括", "例如", "比如", "诸如", "通过", "根据", "按照", "关于", "对于", "来自")
 # A day and its time (21日下午): a news lead's opening words, never a head's.

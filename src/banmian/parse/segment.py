@@ -38,7 +38,7 @@ from .fields import (
     pen_name,
 )
 from .lines import HEADER, Unit
-from .repair import usual_body_gap
+from .repair import ends_with_speaker, usual_body_gap
 from .tables import build_table, stated_count
 
 _DATELINE_START = re.compile(r"^(?:据)?(?:本报|新华社|中新社|人民日报|[^，。；\s]{2,12}?(?:日报|晚报|晨报|时报|网))"
@@ -899,13 +899,6 @@ def _essay_under_signature(units: list[Unit], i: int, j: int) -> bool:
 
 
 _PAUSES = re.compile(r"[，、：:；]")
-_POST_AND_NAME = re.compile(r"(?:长|" + "|".join(K.JOB_TITLES) + r")(?P<name>[\u4e00-\u9fff]{2,3})$")
-
-
-def _ends_with_speaker(t: str) -> bool:
-    """Does the line end on a post and a name (…台长王庚年), the subject of a sentence a column break cut?"""
-    m = _POST_AND_NAME.search(t)
-    return m is not None and is_surname_start(m.group("name"))
 
 
 def _unnumbered_after_numbered(d: _Draft, head: str) -> bool:
@@ -933,7 +926,7 @@ def _dateline_report(d: _Draft, units: list[Unit], i: int, j: int) -> bool:
     if d.heads or not paras or _DATELINE_START.match(paras[0]) is None:
         return False
     last = units[j - 1].text
-    if (j - i == 1 and _PAUSES.search(last)) or _ends_with_speaker(last) or last[-1] in "·“《（":
+    if (j - i == 1 and _PAUSES.search(last)) or ends_with_speaker(last) or last[-1] in "·“《（":
         return False  # (…萨利姆· | 谢赫…: a line stopping inside a name or on an opening mark is cut)
     above = _bigrams("".join(_title_texts(d.article) + paras))
     head = _bigrams("".join(units[x].text for x in range(i, j)))
