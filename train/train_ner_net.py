@@ -299,7 +299,7 @@ def main() -> None:
     ap.add_argument("--fold-set", default="pd")
     ap.add_argument("--only-fold", type=int, default=None)
     ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--epochs", type=int, default=18)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--dim", type=int, default=64)
