@@ -41,3 +41,8 @@ def test_a_line_ending_on_a_post_in_yuan_over_the_name_and_speech_verb_was_cut()
 def test_a_line_ending_on_a_post_and_a_name_over_a_preposition_was_cut():
     first, second = "中国国际广播电台台长王庚年", "与摩洛哥电视台台长代表双方签署了影视节目播出协议。"
     assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]
+
+
+def test_a_line_ending_on_a_verb_and_its_complement_marker_was_cut():
+    first, second = "走在村里的河道边，看着一天天变得", "洁净、优美的环境，她的心情并没有轻松下来。"
+    assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]

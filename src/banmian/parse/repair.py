@@ -159,7 +159,8 @@ def ends_with_speaker(t: str) -> bool:
 
 
 # Words that wait for what they introduce: no title or sentence stops on them.
-_AWAITING_ENDS = ("包括", "例如", "比如", "诸如", "通过", "根据", "按照", "关于", "对于", "来自")
+_AWAITING_ENDS = ("包括", "例如", "比如", "诸如", "通过", "根据", "按照", "关于", "对于", "来自",
+                  "变得", "显得", "使得", "觉得")  # (…看着一天天变得 | 洁净、优美的环境…: 得 waits for how)
 # A day and its time (21日下午): a news lead's opening words, never a head's.
 _TIME_OF_DAY = re.compile(r"\d{1,2}日(?:上午|下午|晚上|晚间|凌晨|早上|中午)")
 
