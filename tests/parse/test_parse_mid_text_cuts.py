@@ -46,3 +46,12 @@ def test_a_line_ending_on_a_post_and_a_name_over_a_preposition_was_cut():
 def test_a_line_ending_on_a_verb_and_its_complement_marker_was_cut():
     first, second = "走在村里的河道边，看着一天天变得", "洁净、优美的环境，她的心情并没有轻松下来。"
     assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]
+
+
+def test_a_clause_ending_on_a_verb_of_saying_was_cut_but_a_kicker_over_its_headline_stays():
+    first, second = "为改善京津冀大气质量，环保部近日宣布", "从全国抽调5600名环境执法人员，开展为期一年的大气污染防治强化督查。"
+    assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]
+    text = (f"{HEADLINE}\n\n{LEAD}\n\n{LAST}\n\n孟建柱在湖南调研，强调\n\n推进政法工作改革创新\n\n"
+            "本报长沙3月24日电  （记者张洋）中共中央政治局委员孟建柱近日在湖南调研。\n")
+    first_article, second_article = parse_text(text).articles
+    assert (second_article.kicker, second_article.headline) == ("孟建柱在湖南调研，强调", "推进政法工作改革创新")

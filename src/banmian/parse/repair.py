@@ -141,6 +141,9 @@ def _looks_cut(a: str, b: str) -> bool:
         or _clause_awaits_main(a)  # 如果说在某个项目达到顶尖 | 水平的运动员，是…
         # (a post and a name, the subject, over a preposition that opens its predicate: …台长王庚年 | 与摩洛哥…)
         or (b[0] in "与和同在对向为从" and ends_with_speaker(a))
+        # (a clause after a comma that ends on a verb of saying waits for what was said: …，环保部近日宣布 | 从全国…;
+        # a kicker ends so too, but has its headline under it, not running text)
+        or ("，" in a and a.endswith(K.KICKER_VERBS))
         or a.endswith(_AWAITING_ENDS)  # …尤以“澄江动物群”和包括 | “中华龙鸟”在内的…
         or ("，" not in a and _TIME_OF_DAY.search(a) is not None)  # …等6部门21日下午在国新办 | 召开新闻发布会，…
     )
