@@ -13,9 +13,10 @@ def paragraphs(*blocks: str) -> list[str]:
     return a.paragraphs
 
 
-def test_a_line_opening_with_a_day_of_the_month_and_a_comma_was_cut():
+def test_a_line_opening_with_a_day_or_a_month_and_a_comma_was_cut():
     for first, second in (("20日起，北京市公园管理中心", "在植物园内集中展示来自11家公园的237类文化创意礼品。"),
-                          ("21日下午，市园林绿化局", "在北海公园召开现场会，部署“五一”假期的游园服务。")):
+                          ("21日下午，市园林绿化局", "在北海公园召开现场会，部署“五一”假期的游园服务。"),
+                          ("4月，正是花开的季节，康复国际执委会", "会议首次在北京召开。")):
         assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]
 
 

@@ -149,9 +149,9 @@ def _looks_cut(a: str, b: str) -> bool:
     )
 
 
-# A day of the month opening a sentence as its time (20日起，… 21日下午，…): a news lead, never a head. (Not in
+# A day or a month opening a sentence as its time (20日起，… 21日下午，… 4月，…): a news lead, never a head. (Not in
 # _LEAD: a line opening so may be the rest of a date that a break cut, …3月 | 26日，…)
-_DAY_LEAD = re.compile(r"^\d{1,2}日(?:起|以来|上午|下午|晚|凌晨)?，")
+_DAY_LEAD = re.compile(r"^\d{1,2}[日月](?:起|以来|上午|下午|晚|凌晨|初|底|中旬|上旬|下旬)?，")
 _POST_AND_NAME = re.compile(r"(?:长|" + "|".join(K.JOB_TITLES) + r")(?P<name>[\u4e00-\u9fff]{2,3})$")
 
 
