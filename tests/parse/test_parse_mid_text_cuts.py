@@ -56,3 +56,10 @@ def test_a_clause_ending_on_a_verb_of_saying_was_cut_but_a_kicker_over_its_headl
             "本报长沙3月24日电  （记者张洋）中共中央政治局委员孟建柱近日在湖南调研。\n")
     first_article, second_article = parse_text(text).articles
     assert (second_article.kicker, second_article.headline) == ("孟建柱在湖南调研，强调", "推进政法工作改革创新")
+
+
+def test_a_dateline_cut_before_its_reporters_is_joined_and_names_them():
+    first, second = "据新华社北京4月2日电", "（记者 吴雨）记者2日从中国人民银行获悉，数字人民币试点范围再次扩大。"
+    (a,) = parse_text(f"{HEADLINE}\n\n{first}\n\n{second}\n\n{LAST}\n").articles
+    assert a.paragraphs == [first + second, LAST]
+    assert [n for b in a.bylines for n in b.names] == ["吴雨"]

@@ -392,7 +392,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     if a.kind == BODY:
         # (a dateline with its reporters, 本报电  （记者刘毅）, is never a paragraph of its own)
         # (or shorter, cut where no paragraph ends: “安全是首要的。工程 | 安全、院感防控…)
-        return ((len(t) >= 12 or (t[-1] in "）)" and a.data is not None) or (len(t) >= 6 and _looks_cut(t, u.text)))
+        # (a dateline whose reporters went past the break opens its paragraph: 据新华社北京4月2日电 | （记者 吴雨）…)
+        return ((len(t) >= 12 or (t[-1] in "）)" and a.data is not None) or (len(t) >= 6 and _looks_cut(t, u.text))
+                 or (t[-1] == "电" and u.text.startswith(("（记者", "(记者")) and _DATELINE.match(t) is not None))
                 and not _opens_paragraph(u.text))
     if a.gap > body_gap and k > 1:
         # a short line set off by a wide gap heads what follows; a cut paragraph runs on — unless it opens the
