@@ -63,3 +63,8 @@ def test_a_dateline_cut_before_its_reporters_is_joined_and_names_them():
     (a,) = parse_text(f"{HEADLINE}\n\n{first}\n\n{second}\n\n{LAST}\n").articles
     assert a.paragraphs == [first + second, LAST]
     assert [n for b in a.bylines for n in b.names] == ["吴雨"]
+
+
+def test_a_paragraph_ending_on_someone_asking_runs_on_to_the_question():
+    first, second = "近日，我国多地发布预警，提醒市民关注冰雹天气。有人问：", "一个普通人被冰雹砸中的概率能有多大？"
+    assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]

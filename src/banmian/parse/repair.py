@@ -342,6 +342,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     if (a.kind == BODY and u.gap <= 1 and _ASKS.match(t) is not None and "？" not in t and "？" in u.text
             and not u.text.startswith(_ANSWER_MARKS)):
         return True  # someone asks, and the question is still to come (有记者问，据报道，…参拜。 | 中方对此有何评论？)
+    if (a.kind == BODY and u.gap <= 1 and t.endswith(("问：", "问:")) and u.text.endswith("？")
+            and not u.text.startswith(_ANSWER_MARKS)):
+        return True  # the question someone asks, past the break (…有人问： | 一个普通人被冰雹砸中的概率能有多大？)
     if (t.startswith(_QUESTION_MARKS) and u.gap <= 1 and not u.text.startswith(_ANSWER_MARKS)
             and nxt is not None and nxt.text.startswith(_ANSWER_MARKS)):
         return True  # an interview's question runs until its answer (问：…如何？ | 已经收治…怎么样？ / 答：…)
