@@ -68,3 +68,13 @@ def test_a_dateline_cut_before_its_reporters_is_joined_and_names_them():
 def test_a_paragraph_ending_on_someone_asking_runs_on_to_the_question():
     first, second = "近日，我国多地发布预警，提醒市民关注冰雹天气。有人问：", "一个普通人被冰雹砸中的概率能有多大？"
     assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]
+
+
+def test_a_commentary_lead_cut_inside_the_answer_to_its_condition_is_joined():
+    lead = "如果说在某个项目达到顶尖水平的运动员，是超越了竞争对手，那么站在顶尖位置还继续追求极致，则是对自我的超越"
+    body = "“我从不会安于现状，我就是受不了自己在某个晚上没能表现出应有的水平。”这是一位老将在赛季末说的话。"
+    for cut in ("那么站", "那么站在顶尖"):
+        k = lead.index(cut) + len(cut)
+        text = f"追求极致是种境界（体坛观澜）\n\n唐天奕\n\n{lead[:k]}\n\n{lead[k:]}\n\n{body}\n"
+        (a,) = parse_text(text).articles
+        assert a.paragraphs == [lead, body]

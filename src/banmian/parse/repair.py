@@ -178,6 +178,13 @@ def _clause_awaits_main(a: str) -> bool:
     return "，" not in a and _SUBORDINATE_OPENING.match(a) is not None
 
 
+def _conditional_unclosed(a: str) -> bool:
+    """Does the line open a condition (如果说…, 假如…) and stop inside the clause that answers it (…，那么站在顶尖 |
+    位置还继续追求极致，则是…)? The answer runs to the next comma at least, so the line was cut."""
+    k = a.rfind("那么")
+    return _SUBORDINATE_OPENING.match(a) is not None and k > 0 and "，" not in a[k:]
+
+
 def _ends_with_note(a: str) -> bool:
     """Does the paragraph end in a bracketed note set after its last sentence (…便是春天。（《花间集》第137页）,
     …说。（资料来源：中国气象报））? The sentence before the note has ended, so the paragraph has too."""
@@ -376,7 +383,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     if (u.kind != BODY and not ends_sentence(u.text) and not (nxt is not None and nxt.kind == JUMP and nxt.gap <= 1)
             and not (u.text[-1] in "：:" and len(u.text) > 12)  # (a kicker naming who speaks is short: 公安部：)
             and not ((a.kind == BODY or (len(t) > 30 and "，" in t)) and _cut_mid_word(t, u.text))
-            and not _clause_awaits_main(t)):
+            and not _clause_awaits_main(t) and not _conditional_unclosed(t)):
         # (…条件相配合，这 | 些条件不外乎如下几点：; a long line of clauses is no title line either: …还继续追 | 求极致，…)
         # (unless a jump line cuts it in turn: （下转第九版） follows text, never a title)
         return False  # a short unfinished line after a break is a title or a head, not a paragraph's end
@@ -506,6 +513,8 @@ def _summary_lead(a: str, b: str, *, marked: bool = False) -> bool:
     opening (近日，…) is news text."""
     if len(a) < 20 or "，" not in a or ((_INNER_END.search(a) or "；" in a) and not marked):
         return False  # (a lead marked ■ may hold sentences: …同样如此)
+    if _conditional_unclosed(a):
+        return False
     if a.count("“") != a.count("”") or a.count("（") != a.count("）") or a.count("《") != a.count("》"):
         return False
     if _DATELINE.match(a) or _LEAD.match(a) or _REPORTED_OPENING.match(a) or _stops_after_comma(a):
