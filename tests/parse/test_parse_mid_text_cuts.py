@@ -78,3 +78,12 @@ def test_a_commentary_lead_cut_inside_the_answer_to_its_condition_is_joined():
         text = f"追求极致是种境界（体坛观澜）\n\n唐天奕\n\n{lead[:k]}\n\n{lead[k:]}\n\n{body}\n"
         (a,) = parse_text(text).articles
         assert a.paragraphs == [lead, body]
+
+
+def test_a_paragraph_cut_after_a_verb_whose_object_is_the_reporter_is_joined():
+    first = "“辰辰确实一个人在家。”记者辗转找到了求助视频里女孩的父母。女孩爸爸王先生告诉"
+    second = "记者，由于夫妻两人都被确诊，3月28日已经被统一收治。"
+    assert paragraphs(LEAD, first, second, LAST) == [LEAD, first + second, LAST]
+    # (a paragraph that ends its sentence is followed by one opening 记者，… as by any other)
+    whole = "记者，昨天从市卫健委获悉，全市新增病例呈下降趋势。"
+    assert paragraphs(LEAD, whole, LAST) == [LEAD, whole, LAST]

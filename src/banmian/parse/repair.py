@@ -405,7 +405,8 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         # (a dateline whose reporters went past the break opens its paragraph: 据新华社北京4月2日电 | （记者 吴雨）…)
         return ((len(t) >= 12 or (t[-1] in "）)" and a.data is not None) or (len(t) >= 6 and _looks_cut(t, u.text))
                  or (t[-1] == "电" and u.text.startswith(("（记者", "(记者")) and _DATELINE.match(t) is not None))
-                and not _opens_paragraph(u.text))
+                # (记者， opens a paragraph, but not after a verb that takes it as its object: …王先生告诉 | 记者，…)
+                and not (_opens_paragraph(u.text) and not t.endswith(("告诉", "对", "向", "跟", "给"))))
     if a.gap > body_gap and k > 1:
         # a short line set off by a wide gap heads what follows; a cut paragraph runs on — unless it opens the
         # way a news lead does and a word runs across the break (3月24日，在黑龙江…农机专业合作 | 社院内，…: a
