@@ -87,3 +87,13 @@ def test_a_paragraph_cut_after_a_verb_whose_object_is_the_reporter_is_joined():
     # (a paragraph that ends its sentence is followed by one opening 记者，… as by any other)
     whole = "记者，昨天从市卫健委获悉，全市新增病例呈下降趋势。"
     assert paragraphs(LEAD, whole, LAST) == [LEAD, whole, LAST]
+
+
+def test_a_text_set_off_by_a_wide_gap_and_cut_inside_a_quotation_it_opened_is_joined():
+    first = "3月25日晚10时起，本报在新民App、“新民"
+    second = "帮侬忙”微信公众号等开通互助服务类融媒体平台，收集市民的求助信息。"
+    body = "目前，平台已收到求助信息上万条，其中大部分已经得到解决。"
+    text = f"{HEADLINE}\n\n{LEAD}\n\n\n\n{first}\n\n{second}\n\n{body}\n\n \n这些“急难愁盼”在互助平台获解\n"
+    arts = parse_text(text).articles
+    assert [a.headline for a in arts] == [HEADLINE, "这些“急难愁盼”在互助平台获解"]
+    assert arts[1].paragraphs == [first + second, body]

@@ -413,8 +413,9 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         # body printed before its title starts after a wide gap)
         # (3月27日“世界戏剧日”到来之际，…进校园活 | 动，…: the time word opens a clause that a comma closes)
         # (在文化交流日益频繁的今天，越 | 来越多…: no title line stops one character into a clause either)
+        # (or a quotation it opens closes below: 3月25日晚10时起，新民晚报在新民App、“新民 | 帮侬忙”今日头条号…)
         return ((_opens_paragraph(t) or ("，" in t and _LEAD.match(t) is not None)) and len(t) >= 16
-                and _cut_mid_word(t, u.text)) or (len(t) >= 8 and _stops_after_comma(t) and t[-1] != "，" and (
+                and (_cut_mid_word(t, u.text) or _quote_runs_across(t, u.text))) or (len(t) >= 8 and _stops_after_comma(t) and t[-1] != "，" and (
                     _cut_mid_word(t, u.text) or t[-1] in _FUNCTION_ENDS or t.count("，") >= 2)) or (
                     _DATELINE.match(t) is not None) or (  # (本报阿斯塔纳4月21 | 日电…: a dateline opens text, whole or cut)
                     _opens_paragraph(t) and len(t) >= 12 and u.kind == BODY) or (  # (3月24日，在黑龙江… | 合作社院内…)
