@@ -71,7 +71,7 @@ def wrap_widths(raw: list[str]) -> frozenset[int]:
             prev = ""
             continue
         if line[0] == "\u3000":
-            prev = line if line.strip(_STRIP) else ""  # (a paragraph indent over nothing but a zero-width space)
+            prev = "" if line.isspace() else line
             continue
         if line.startswith(_HEADER_INDENT):
             # a header line of the e-paper copy format: it never goes on with the line above (a short last
@@ -79,11 +79,11 @@ def wrap_widths(raw: list[str]) -> frozenset[int]:
             prev = ""
             continue
         if prev:
-            if _BYLINE_START.match(line) is None and prev.rstrip(_STRIP)[-1] not in _HANGING:
+            body = prev.rstrip(_STRIP)  # (empty for an indent over nothing but a zero-width space)
+            if body and _BYLINE_START.match(line) is None and body[-1] not in _HANGING:
                 # (a part head over its byline, 秦岭之巅桃花雪 / 本报记者 姜 峰, says nothing of the width; a line
                 # ending in punctuation may have it hung past the width)
-                n = len(prev.rstrip(_STRIP))
-                lengths[n] = lengths.get(n, 0) + 1
+                lengths[len(body)] = lengths.get(len(body), 0) + 1
             prev = line
     return frozenset(w for w, c in lengths.items() if c >= 2 and 8 <= w <= 40)
 

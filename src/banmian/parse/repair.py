@@ -130,7 +130,7 @@ def _looks_cut(a: str, b: str) -> bool:
         or (len(a) >= 20 and _SPEAKER_OPENING.match(a) is not None)  # 中央气象台首席预报员张涛介绍，… | …
         or a.count("《") > a.count("》") or a.count("（") > a.count("）")  # …担任了《 | 北方文学》副主编
         or (a.endswith(_MEASURE_ENDS) and a[-3:-2] != "第")  # …派出所的一名 | 社区民警。 (not 第一项)
-        or _DETERMINER_END.search(a) is not None  # …统筹考虑各类 | 适用人群的特点…; …回到过去某个 | 特殊的时间点…
+        or _DETERMINER_END.search(a[-4:]) is not None  # …统筹考虑各类 | 适用人群的特点…; …回到过去某个 | 特殊的时间点…
         or (len(a) > 30 and not (a[-1] == "”" and a.count("“") == a.count("”")))
         or _INNER_END.search(a) is not None or (a[-1].isdigit() and len(a) >= 6)
         or ("，" in a and _opens_mid_clause(b))  # 天坑是一种漏斗形岩溶地质景观，大部分坑壁 | 都是陡崖环绕。
@@ -349,7 +349,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     if (a.kind == BODY and u.gap <= 1 and _ASKS.match(t) is not None and "？" not in t and "？" in u.text
             and not u.text.startswith(_ANSWER_MARKS)):
         return True  # someone asks, and the question is still to come (有记者问，据报道，…参拜。 | 中方对此有何评论？)
-    if (a.kind == BODY and u.gap <= 1 and t.endswith(("问：", "问:")) and u.text.endswith("？")
+    if (t[-1] in "：:" and t.endswith(("问：", "问:")) and a.kind == BODY and u.gap <= 1 and u.text.endswith("？")
             and not u.text.startswith(_ANSWER_MARKS)):
         return True  # the question someone asks, past the break (…有人问： | 一个普通人被冰雹砸中的概率能有多大？)
     if (t.startswith(_QUESTION_MARKS) and u.gap <= 1 and not u.text.startswith(_ANSWER_MARKS)
@@ -438,7 +438,6 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
     prev = out[-2] if len(out) >= 2 else None
     if prev is not None and prev.kind == HEAD and (
         _ends_on_function_word(t) or _starts_mid_sentence(u.text) or ("，" in t and _LEAD.match(t)) or _INNER_END.search(t)
-        or ("，" in t and _ends_on_function_word(t, _FUNCTION_ENDS))  # (…，近三分之二村民都 | 是60岁…: a clause begun)
         or _REPORTED_OPENING.match(t)  # (按照原定计划，此时我应该在某处高山 | 茶园，… under 春天茶事 / 采药)
         or (t.count("，") >= 2 and len(t) > 36)
         # (a title may end on a particle that closes what it says, “儿童主任”上线了: then 了社区 found elsewhere on
@@ -454,6 +453,7 @@ def _continues(out: list[Unit], a: Unit, u: Unit, nxt: Unit | None, indented: bo
         or (t[-1] == "个" and not t.endswith(("这个", "那个", "哪个", "个个")))
         # (under a picture story's title, 图片报道, its caption follows with no title line of its own)
         or (prev.text in K.ARTICLE_TITLES and len(t) >= 12)
+        or ("，" in t and _ends_on_function_word(t, _FUNCTION_ENDS))  # (…，近三分之二村民都 | 是60岁…: a clause begun)
     ):
         return True  # the first paragraph after a title block, cut where no title line can end
     return prev is not None and prev.kind in (BODY, BYLINE, NAMES) and (

@@ -442,9 +442,10 @@ def _add_bylines(d: _Draft, u: Unit) -> None:
 def segment(units: list[Unit], indented: bool, body_gap: int | None = None) -> tuple[list[Article], list[str]]:
     mark_tables(units)
     for k in range(1, len(units)):
-        if units[k].kind == JUMP and units[k].gap <= 1 and units[k - 1].kind == HEAD:
+        kind = units[k].kind
+        if kind == JUMP and units[k].gap <= 1 and units[k - 1].kind == HEAD:
             units[k - 1].kind = BODY  # a jump line cuts text: the short line above it is what it cut
-        elif (units[k].kind == NAMES and units[k - 1].kind == HEAD and _PART_NUMBER.match(units[k - 1].text)
+        elif (kind == NAMES and units[k - 1].kind == HEAD and _PART_NUMBER.match(units[k - 1].text)
               and k + 1 < len(units) and units[k + 1].kind == BODY):
             # a part number is followed by its head, never by a signature: 2 / 初见 / text is no byline 初见
             units[k].kind, units[k].data = HEAD, None
