@@ -30,9 +30,14 @@ _RECORD_LEAD = " \u3000，、；。：:,;"
 
 def weather_table_places(text: str) -> list[Span]:
     """The places of a weather table in ``text`` (two records at least), as LOC spans."""
+    return _weather_table(text)[0]
+
+
+def _weather_table(text: str) -> tuple[list[Span], int]:
+    """The table's places and where its last record ends (no places: no table)."""
     ranges = list(_TEMPERATURE_RANGE.finditer(text))
     if len(ranges) < 2:
-        return []
+        return [], 0
     places: list[Span] = []
     record_start = 0
     for temperatures in ranges:
@@ -46,16 +51,16 @@ def weather_table_places(text: str) -> list[Span]:
         if _TABLE_PLACE.fullmatch(name):
             start = temperatures.start() - len(record) + lead
             places.append((start, start + len(name), "LOC"))
-    return places
+    return places, ranges[-1].end()
 
 
 def with_table_places(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` with a weather table's places put in place of whatever the models tagged inside the table
     (over a place, or a sky word taken for a name: 雷阵雨)."""
-    places = weather_table_places(text) if "℃" in text else []
+    places, table_end = _weather_table(text) if "℃" in text else ([], 0)
     if not places:
         return spans
-    table_start, table_end = places[0][0], list(_TEMPERATURE_RANGE.finditer(text))[-1].end()
+    table_start = places[0][0]
     kept = [s for s in spans if s[1] <= table_start or s[0] >= table_end]
     return sorted(kept + places)
 
@@ -94,6 +99,8 @@ _PERIODICAL = re.compile(r"《([^《》的]{1,20}?(?:报|新闻|周刊|杂志|�
 
 def with_periodicals(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` with each periodical's title in 《》 an organisation, unless a wider name holds it."""
+    if "《" not in text:
+        return spans
     out = list(spans)
     for title in _PERIODICAL.finditer(text):
         start, end = title.span(1)
@@ -216,9 +223,6 @@ def without_latin_people(text: str, spans: list[Span]) -> list[Span]:
 
 
 def apply_rules(text: str, spans: list[Span]) -> list[Span]:
-    if "℃" in text:
-        spans = with_table_places(text, spans)
-    if "《" in text:
-        spans = with_periodicals(text, spans)
+    spans = with_periodicals(text, with_table_places(text, spans))
     spans = with_states(text, with_state_pairs(text, without_latin_people(text, spans)))
     return with_one_character_states(text, with_joined_regions(text, spans))
